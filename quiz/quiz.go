@@ -1,0 +1,61 @@
+// Package quiz is factdeck's domain: documents, the facts read from them, the
+// cards generated from those facts and the errors every layer shares. It
+// imports nothing of the application; extraction (quiz/facts), generation
+// (quiz/gen) and scheduling (quiz/srs) live in subpackages.
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Sentinel errors mapped to HTTP statuses by the server.
+var (
+	// ErrNotFound means the thing asked for does not exist (or is not the caller's).
+	ErrNotFound = errors.New("not found")
+	// ErrConflict means the change clashes with the current state.
+	ErrConflict = errors.New("conflict")
+)
+
+// ValidationError carries one message per invalid field.
+type ValidationError struct {
+	Fields map[string]string
+}
+
+// Error lists the field messages in a stable order.
+func (e *ValidationError) Error() string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s: %s", k, e.Fields[k]))
+	}
+	return "invalid input: " + strings.Join(parts, "; ")
+}
+
+// Invalid builds a ValidationError for a single field.
+func Invalid(field, msg string) *ValidationError {
+	return &ValidationError{Fields: map[string]string{field: msg}}
+}
+
+// Document is one stored version of a source text.
+type Document struct {
+	ID        int64
+	Slug      string // stable name across versions, e.g. the seed file name
+	Version   int
+	Title     string
+	Hash      string // hex SHA-256 of Body
+	Body      string
+	Topics    []string // display names of the topics it covers
+	Source    string   // "seed" or "upload"
+	CreatedAt time.Time
+}
+
+// Size is the document's length in bytes.
+func (d Document) Size() int { return len(d.Body) }
