@@ -59,3 +59,23 @@ type Document struct {
 
 // Size is the document's length in bytes.
 func (d Document) Size() int { return len(d.Body) }
+
+// TitleOf guesses a document's title from its text: the first cell of the
+// first non-empty line (the title row of an encyclopedia dump), or that
+// line itself for plain prose, cut to a readable length.
+func TitleOf(body string) string {
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.TrimSpace(line)
+		if i := strings.Index(line, "|"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		if line == "" || strings.Trim(line, "-|: ") == "" {
+			continue
+		}
+		if r := []rune(line); len(r) > 80 {
+			line = strings.TrimSpace(string(r[:80])) + "…"
+		}
+		return line
+	}
+	return "Untitled document"
+}

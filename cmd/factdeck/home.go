@@ -1,0 +1,34 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/factdeck/factdeck/store"
+	"github.com/factdeck/factdeck/views"
+)
+
+func (s *server) handleHealthz(w http.ResponseWriter, r *http.Request) {
+	if err := s.db.Ping(r.Context()); err != nil {
+		s.log.Error("healthz", "err", err)
+		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
+	docs, err := s.db.Documents(r.Context(), store.DocumentFilter{})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	vm := views.HomeVM{Chrome: s.chrome(r, "Documents")}
+	for _, d := range docs {
+		vm.Docs = append(vm.Docs, views.DocSummary{
+			ID: d.ID, Title: d.Title, Bytes: d.Size(), Topics: d.Topics, Source: d.Source,
+		})
+	}
+	s.render(w, r, http.StatusOK, views.HomePage(vm))
+}

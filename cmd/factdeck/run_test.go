@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/factdeck/factdeck/store"
+)
+
+// syncBuffer is a goroutine-safe writer for run's stdout.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+var servingRE = regexp.MustCompile(`serving (http://\S+)`)
+
+// waitURL waits for the "serving http://…" line.
+func waitURL(t *testing.T, out interface{ String() string }) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := servingRE.FindStringSubmatch(out.String()); m != nil {
+			return m[1]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("server did not print its address; output: %q", out.String())
+	return ""
+}
+
+func getOK(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s = %d", url, res.StatusCode)
+	}
+	return string(b)
+}
+
+func TestRunServesAndStops(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "run.db")
+	for round := 0; round < 2; round++ { // the second round is a restart on the same database
+		ctx, cancel := context.WithCancel(context.Background())
+		var out syncBuffer
+		done := make(chan error, 1)
+		go func() {
+			done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", dbPath}, func(string) string { return "" },
+				strings.NewReader(""), &out, io.Discard)
+		}()
+		url := waitURL(t, &out)
+		getOK(t, url+"/healthz")
+		home := getOK(t, url+"/")
+		if n := strings.Count(home, "Battle of Aleppo (2024)</h2>"); n != 1 {
+			t.Errorf("round %d: home lists Battle of Aleppo (2024) %d times, want once", round, n)
+		}
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("run returned %v after cancel", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("run did not stop within 5 s of cancel")
+		}
+	}
+	db, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n, _ := db.DocumentVersions(context.Background(), "000_c72ea8b0ae7302a1"); n != 1 {
+		t.Errorf("seed stored %d times after a restart, want 1", n)
+	}
+}
+
+func TestRunEnvironmentAndHelp(t *testing.T) {
+	var out syncBuffer
+	if err := run(context.Background(), []string{"--help"}, func(string) string { return "" }, nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"serve", "--addr", "--db", "FACTDECK_ADDR", "FACTDECK_DB", "facts"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("--help does not mention %s", want)
+		}
+	}
+	env := map[string]string{"FACTDECK_ADDR": "127.0.0.1:9", "FACTDECK_DB": "/tmp/x.db"}
+	cfg, _, err := parseServe(nil, func(k string) string { return env[k] }, io.Discard)
+	if err != nil || cfg.addr != "127.0.0.1:9" || cfg.db != "/tmp/x.db" {
+		t.Errorf("env config = %+v, %v", cfg, err)
+	}
+	cfg, _, _ = parseServe([]string{"--addr", "127.0.0.1:7"}, func(k string) string { return env[k] }, io.Discard)
+	if cfg.addr != "127.0.0.1:7" {
+		t.Errorf("flag did not override env: %+v", cfg)
+	}
+	if err := run(context.Background(), []string{"bogus"}, func(string) string { return "" }, nil, io.Discard, io.Discard); err != errUsage {
+		t.Errorf("unknown command: err = %v, want usage error", err)
+	}
+}
+
+// TestBinarySIGTERM builds the real binary, serves, and stops it with
+// SIGTERM: exit status 0 within 5 s and a database that passes
+// integrity_check.
+func TestBinarySIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "factdeck")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dbPath := filepath.Join(dir, "bin.db")
+	cmd := exec.Command(bin, "--addr", "127.0.0.1:0", "--db", dbPath)
+	stdout, _ := cmd.StdoutPipe()
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var out syncBuffer
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			out.Write([]byte(sc.Text() + "\n"))
+		}
+	}()
+	url := waitURL(t, &out)
+	getOK(t, url+"/healthz")
+	getOK(t, url+"/")
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitErr := make(chan error, 1)
+	go func() { waitErr <- cmd.Wait() }()
+	select {
+	case err := <-waitErr:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("no exit within 5 s of SIGTERM")
+	}
+	t.Logf("stopped in %v", time.Since(start))
+	db, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.IntegrityCheck(context.Background()); err != nil || v != "ok" {
+		t.Errorf("integrity_check = %q, %v", v, err)
+	}
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+	"github.com/factdeck/factdeck/seeds"
+	"github.com/factdeck/factdeck/store"
+)
+
+// importSeeds stores every embedded seed document the database does not
+// hold yet; a seed whose text changed is stored as a new version.
+func importSeeds(ctx context.Context, db *store.DB, log *slog.Logger) error {
+	for _, name := range seeds.Names() {
+		body, err := fs.ReadFile(seeds.FS(), name)
+		if err != nil {
+			return fmt.Errorf("seed %s: %w", name, err)
+		}
+		doc := describe(string(body))
+		doc.Slug = strings.TrimSuffix(name, ".txt")
+		doc.Source = "seed"
+		d, created, err := db.ImportDocument(ctx, doc)
+		if err != nil {
+			return fmt.Errorf("seed %s: %w", name, err)
+		}
+		if created {
+			log.Info("imported seed document", "slug", d.Slug, "version", d.Version, "title", d.Title)
+		}
+	}
+	return nil
+}
+
+// describe fills a document's title and topics from its text.
+func describe(body string) quiz.Document {
+	return quiz.Document{Body: body, Title: quiz.TitleOf(body)}
+}
