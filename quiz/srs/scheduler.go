@@ -34,7 +34,7 @@ func (s *Scheduler) Parameters() Parameters {
 // Outcomes are the four possible next states of a card, indexed by Rating-1.
 type Outcomes [4]Card
 
-// For returns the outcome of rating r.
+// For returns the outcome of rating r, which must be valid (see Rating.Valid).
 func (o Outcomes) For(r Rating) Card { return o[r-1] }
 
 // ErrRating is returned for a rating other than Again, Hard, Good or Easy.
