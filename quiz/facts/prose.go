@@ -1,0 +1,265 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// irregularPast are past-tense verbs that do not end in "-ed".
+var irregularPast = lowerSet(`began|took|fell|fought|led|left|won|lost|broke|came|went|held|struck|drove|ran|
+made|became|gave|met|sent|withdrew|overran|retook|rose|saw|set|shot|spent|stood|swept|threw|beat|hit|cut|
+put|split|hid|said|told|sought|brought|built|caught|chose|fled|got|grew|kept|laid|lay|was|were|is|are|has|had|
+remained|declared|ended|began|launched|captured|seized|entered|occurred|joined|became`)
+
+// asideStarters open a clause that sits between a subject and its verb.
+var asideStarters = lowerSet(`along|including|led|backed|supported|which|who|whose|together|alongside|
+especially|namely|such|with|both|as|mainly|mostly|primarily`)
+
+// sentCtx is one sentence being read, with its paragraph.
+type sentCtx struct {
+	p     *para
+	s     sent
+	text  string // cleaned sentence
+	topic int
+}
+
+// fact starts a fact citing the sentence.
+func (c *sentCtx) fact(kind quiz.FactKind, value string, entity quiz.Entity) quiz.Fact {
+	a, b := c.p.cl.orig(c.s.i, c.s.j)
+	return quiz.Fact{Kind: kind, Value: value, Entity: entity, Start: a, End: b}
+}
+
+// spanTok returns the original bytes of tokens toks[a:b] when verbatim.
+func (c *sentCtx) spanTok(doc string, a, b int) [2]int {
+	return spanOf(doc, &c.p.cl, c.s.i+c.s.toks[a].i, c.s.i+c.s.toks[b-1].j)
+}
+
+// tokText is the cleaned text of tokens toks[a:b] as written.
+func (c *sentCtx) tokText(a, b int) string {
+	if b <= a {
+		return ""
+	}
+	return c.text[c.s.toks[a].i:c.s.toks[b-1].j]
+}
+
+// proseFacts reads the facts of every sentence of a paragraph.
+func (e *extractor) proseFacts(p *para) {
+	ctx := e.dateContext(p.topic)
+	for _, s := range p.sents {
+		c := &sentCtx{p: p, s: s, text: p.cl.text[s.i:s.j], topic: p.topic}
+		e.dateFacts(c, ctx)
+		e.relationFacts(c)
+		e.countFactsProse(c)
+		e.outcomeFacts(c)
+	}
+}
+
+// dateContext returns the running date context of a topic.
+func (e *extractor) dateContext(topic int) *dateCtx {
+	if e.dateCtxs == nil {
+		e.dateCtxs = map[int]*dateCtx{}
+	}
+	ctx := e.dateCtxs[topic]
+	if ctx == nil {
+		ctx = &dateCtx{}
+		if d := e.topics[topic].Date; !d.IsZero() && e.topics[topic].Main {
+			ctx.year = d.Start.Year
+		}
+		e.dateCtxs[topic] = ctx
+	}
+	return ctx
+}
+
+// dateFacts records each date of a sentence with the event it dates.
+func (e *extractor) dateFacts(c *sentCtx, ctx *dateCtx) {
+	for _, m := range findDates(c.s.toks, ctx) {
+		a, b := tokIndex(c.s.toks, m.i), tokIndex(c.s.toks, m.j-1)+1
+		f := c.fact(quiz.KindDate, c.text[m.i:m.j], quiz.EntityDate)
+		r := m.r
+		f.Date = &r
+		f.Span = c.spanTok(e.doc, a, b)
+		f.Subject, f.Event = eventOf(c, a, b)
+		e.add(c.topic, f)
+	}
+}
+
+// tokIndex returns the index of the token covering byte i.
+func tokIndex(toks []token, i int) int {
+	for k, t := range toks {
+		if i < t.j {
+			return k
+		}
+	}
+	return len(toks) - 1
+}
+
+// isVerb reports whether toks[k] looks like a finite past-tense verb.
+func isVerb(toks []token, k int) bool {
+	w := toks[k].s
+	if !isLowerWord(w) || strings.Contains(w, "-") {
+		return false
+	}
+	if k > 0 {
+		switch strings.ToLower(toks[k-1].s) {
+		case "the", "a", "an", "its", "their", "of", "and", "most", "well", "relatively", "highly":
+			return false
+		}
+	}
+	return irregularPast[w] || (len(w) > 4 && strings.HasSuffix(w, "ed"))
+}
+
+// eventOf finds who did what at the date in toks[a:b]: for "On 29 November
+// 2024, … Tahrir al-Sham, along with …, entered the … city of Aleppo" the
+// subject "Tahrir al-Sham" and the event "entered Aleppo"; for "… fell to
+// rebel forces in 2012 and was recaptured … in 2020" the verb nearest
+// before each date.
+func eventOf(c *sentCtx, a, b int) (string, string) {
+	toks := c.s.toks
+	if b < len(toks) && toks[b].s == "," && a <= 8 && firstVerb(toks, 0, a) < 0 {
+		verb := firstVerb(toks, b+1, len(toks))
+		if verb < 0 {
+			return "", ""
+		}
+		return subjectOf(c, b+1, verb), simplifyEvent(c.tokText(verb, clauseEnd(toks, verb)))
+	}
+	start := clauseStart(toks, a)
+	verb := -1
+	for k := a - 1; k >= start; k-- {
+		if isVerb(toks, k) {
+			verb = k
+			break
+		}
+	}
+	end := a
+	if verb < 0 {
+		if verb = firstVerb(toks, b, len(toks)); verb < 0 {
+			return "", ""
+		}
+		end = clauseEnd(toks, verb)
+	}
+	if verb > 0 && isAux(toks[verb-1].s) {
+		verb--
+	}
+	for end > verb+1 && trailingJunk[strings.ToLower(toks[end-1].s)] {
+		end--
+	}
+	subj := ""
+	if first := firstVerb(toks, start, verb+1); first > start {
+		subj = subjectOf(c, start, first)
+	}
+	return subj, simplifyEvent(c.tokText(verb, end))
+}
+
+// trailingJunk are words an event phrase must not end with.
+var trailingJunk = lowerSet(`of|in|on|at|the|early|late|mid|end|by|since|from|during|around|until|and|
+a|an|to|between|before|after|as|for|with|night|morning|evening|beginning|start`)
+
+// firstVerb returns the first verb in toks[from:to], skipping asides
+// (", along with …,") and passive participles ("groups led by"), or -1.
+func firstVerb(toks []token, from, to int) int {
+	for k := from; k < to; k++ {
+		if toks[k].s == "," && k+1 < len(toks) && asideStarters[strings.ToLower(toks[k+1].s)] {
+			k = skipAside(toks, k+1)
+			continue
+		}
+		if isVerb(toks, k) && !(k+1 < len(toks) && toks[k+1].s == "by" && k > from && !isAux(toks[k-1].s)) {
+			return k
+		}
+	}
+	return -1
+}
+
+// clauseEnd returns the end of the clause that starts at toks[k]: the next
+// comma, semicolon or full stop, at most 15 words on.
+func clauseEnd(toks []token, k int) int {
+	end := k + 1
+	for end < len(toks) && end < k+16 && toks[end].s != "," && toks[end].s != ";" && toks[end].s != "." {
+		end++
+	}
+	for end > k+1 && trailingJunk[strings.ToLower(toks[end-1].s)] {
+		end--
+	}
+	return end
+}
+
+// isAux reports whether w is an auxiliary verb ("was captured by").
+func isAux(w string) bool {
+	switch w {
+	case "was", "were", "is", "are", "been", "be", "had", "has", "have":
+		return true
+	}
+	return false
+}
+
+// clauseStart returns the start of the comma-delimited clause holding toks[a].
+func clauseStart(toks []token, a int) int {
+	for k := a - 1; k >= 0; k-- {
+		if toks[k].s == "," || toks[k].s == ";" {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// skipAside returns the index of the comma closing an aside opened at k, or
+// the last token.
+func skipAside(toks []token, k int) int {
+	for ; k < len(toks); k++ {
+		if toks[k].s == "," {
+			return k
+		}
+	}
+	return len(toks) - 1
+}
+
+// pronouns stand for a subject named elsewhere.
+var pronouns = lowerSet(`it|they|which|who|this|that|these|he|she|its|there|but|and|the following`)
+
+// subjectOf reads the subject in toks[start:verb], preferring a name that
+// ends it: "Syrian opposition group Tahrir al-Sham" → "Tahrir al-Sham". It
+// returns "" for pronouns.
+func subjectOf(c *sentCtx, start, verb int) string {
+	toks := c.s.toks
+	for start < verb && (pronouns[strings.ToLower(toks[start].s)] && start+1 < verb) {
+		start++
+	}
+	end := start
+	for end < verb && toks[end].s != "," && !copulas[toks[end].s] {
+		if (toks[end].s == "led" || toks[end].s == "backed") && end+1 < verb && toks[end+1].s == "by" {
+			break
+		}
+		end++
+	}
+	if end-start > 10 || end == start || pronouns[strings.ToLower(c.tokText(start, end))] {
+		return ""
+	}
+	for k := start; k < end; k++ {
+		if e := capRun(toks, k); e == end && !sentenceOpeners[strings.ToLower(toks[k].s)] {
+			return c.tokText(k, e)
+		} else if e > k {
+			k = e - 1
+		}
+	}
+	s := c.tokText(start, end)
+	if strings.HasPrefix(s, "The ") {
+		s = "the " + s[4:]
+	}
+	return s
+}
+
+// simplifyEvent shortens "entered the Syrian government-held city of Aleppo"
+// to "entered Aleppo".
+func simplifyEvent(ev string) string {
+	for _, kw := range []string{" city of ", " town of ", " village of "} {
+		k := strings.Index(ev, kw)
+		if k < 0 {
+			continue
+		}
+		head := ev[:k]
+		if t := strings.Index(head, " the "); t >= 0 && !strings.Contains(head[t:], ",") {
+			return head[:t+1] + ev[k+len(kw):]
+		}
+	}
+	return ev
+}
