@@ -156,7 +156,7 @@ type Fact struct {
 	Number  float64 `json:"number,omitempty"`  // for counts, casualties, strength
 	Noun    string  `json:"noun,omitempty"`    // what a count counts: "civilians killed"
 	Role    string  `json:"role,omitempty"`    // a person's role, a label ("Support")
-	Span    [2]int  `json:"span,omitzero"`    // byte offsets of Value inside the original document, when it occurs verbatim
+	Span    [2]int  `json:"span,omitzero"`     // byte offsets of Value inside the original document, when it occurs verbatim
 }
 
 // Extraction is everything read from one document.
