@@ -37,12 +37,15 @@ type Card struct {
 	TopicID     string   `json:"topic_id,omitempty"`
 	FactKind    FactKind `json:"fact_kind,omitempty"`
 	Prompt      string   `json:"prompt"`
-	Answer      string   `json:"answer"`            // human-readable for every kind
-	Choices     []string `json:"choices,omitempty"` // mcq and truefalse, shuffled
-	Correct     int      `json:"correct"`           // index of the right choice (mcq, truefalse)
-	Items       []Item   `json:"items,omitempty"`   // order: in the right order; match: true pairs
-	Accept      []string `json:"accept,omitempty"`  // typed: other accepted answers (aliases)
-	Explanation string   `json:"explanation"`       // quotes the source sentence and names the topic
-	Score       float64  `json:"score"`             // quality in [0,1]; below the threshold held for review
+	Answer      string   `json:"answer"`                // human-readable for every kind
+	Choices     []string `json:"choices,omitempty"`     // mcq and truefalse, shuffled
+	Correct     int      `json:"correct"`               // index of the right choice (mcq, truefalse)
+	Items       []Item   `json:"items,omitempty"`       // order: in the right order; match: true pairs
+	Accept      []string `json:"accept,omitempty"`      // typed: other accepted answers (aliases)
+	Explanation string   `json:"explanation"`           // quotes the source sentence and names the topic
+	Score       float64  `json:"score"`                 // quality in [0,1]; below the threshold held for review
+	Held        bool     `json:"held,omitempty"`        // scored below the threshold: shown only after a teacher's review
+	AnswerType  string   `json:"answer_type,omitempty"` // typed and cloze: "date", "number" or "name", for lenient checking
+	FactKey     string   `json:"fact_key,omitempty"`    // the fact's identity without its sentence: same key, new id = stale card
 	Source      Source   `json:"source"`
 }

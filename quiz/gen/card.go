@@ -1,0 +1,103 @@
+package gen
+
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// newCard fills what every card of a fact shares: id, topic, source,
+// explanation, fact key and score. extra distinguishes cards of one kind
+// from one fact (the swapped value of a false statement, a blanked noun).
+func (g *generator) newCard(kind quiz.CardKind, fr *frame, prompt, answer string, extra ...string) quiz.Card {
+	f := fr.f
+	parts := append([]string{string(kind), fr.key, norm(fr.answer), norm(clean(f.Text))}, extra...)
+	c := quiz.Card{
+		ID:       g.cardID(kind, parts...),
+		Kind:     kind,
+		Topic:    fr.t.name,
+		TopicID:  fr.t.id,
+		FactKind: f.Kind,
+		Prompt:   prompt,
+		Answer:   answer,
+		FactKey:  g.factKey(fr.key),
+		Source:   quiz.Source{Doc: g.doc.ID, Text: f.Text, Start: f.Start, End: f.End},
+	}
+	c.Explanation = explain(answer, fr.t.name, f.Text)
+	c.Score = scoreFrame(c, fr)
+	return c
+}
+
+// explain quotes the source verbatim and names the topic.
+func explain(answer, topic, text string) string {
+	return "Answer: " + answer + ". Source (" + topic + "): \u201c" + strings.TrimSpace(text) + "\u201d"
+}
+
+// classWord names an answer class in a prompt ("which date completes …").
+func classWord(c string) string {
+	switch c {
+	case "date", "number", "person", "place", "group", "state":
+		return c
+	case "codename":
+		return "code name"
+	case "operation":
+		return "operation"
+	case "unit":
+		return "unit"
+	}
+	return "phrase"
+}
+
+// answerType tells the checker how to compare a typed answer.
+func answerType(c string) string {
+	switch c {
+	case "date", "number":
+		return c
+	}
+	return "name"
+}
+
+// blankStem shows the sentence with the answer blanked, after the topic.
+func blankStem(fr *frame) string {
+	return fr.t.name + ": " + fr.sent[:fr.blank[0]] + "_____" + fr.sent[fr.blank[1]:]
+}
+
+// blankQuestion asks which value of the answer's class fills the blank.
+func blankQuestion(fr *frame, verb string) string {
+	return fr.t.name + ": " + verb + " " + classWord(fr.class) + " completes the sentence? \u201c" +
+		fr.sent[:fr.blank[0]] + "_____" + fr.sent[fr.blank[1]:] + "\u201d"
+}
+
+// whenQuestion asks for the date of a dated prose fact, quoting the
+// sentence without its date.
+func whenQuestion(fr *frame) (string, bool) {
+	if fr.dateHit == nil {
+		return "", false
+	}
+	rest, ok := withoutDate(fr.sent, *fr.dateHit)
+	if !ok {
+		return "", false
+	}
+	w := "On what date"
+	switch fr.date.Start.Precision() {
+	case quiz.PrecisionMonth:
+		w = "In which month"
+	case quiz.PrecisionYear:
+		w = "In which year"
+	}
+	return fr.t.name + ": " + w + " did this happen? \u201c" + rest + "\u201d", true
+}
+
+// question picks the best prompt a frame supports for a choice or typed card.
+func question(fr *frame, verb string) (string, bool) {
+	if fr.question != "" {
+		return fr.question, true
+	}
+	if q, ok := whenQuestion(fr); ok {
+		return q, true
+	}
+	if fr.hasBlank() {
+		return blankQuestion(fr, verb), true
+	}
+	return "", false
+}

@@ -1,0 +1,89 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// cloze blanks the frame's answer in its cleaned sentence, and once per
+// sentence also an important common-noun span: good gaps are often not
+// named entities ("the ____ of Aleppo": outskirts).
+func (g *generator) cloze(fr *frame) []quiz.Card {
+	if !fr.prose || !fr.hasBlank() {
+		return nil
+	}
+	var out []quiz.Card
+	c := g.newCard(quiz.CardCloze, fr, blankStem(fr)+hint(fr.class), fr.sent[fr.blank[0]:fr.blank[1]])
+	c.AnswerType = answerType(fr.class)
+	c.Accept = g.alias.of(c.Answer)
+	if fr.dateHit != nil {
+		c.Accept = append(c.Accept, fr.answer) // the year may be typed too
+	}
+	out = append(out, c)
+	if nc, ok := g.nounCloze(fr); ok {
+		out = append(out, nc)
+	}
+	return out
+}
+
+// hint names the type of the blank so the sentence has one reading.
+func hint(class string) string {
+	switch class {
+	case "date", "number", "person", "place":
+		return " (" + class + ")"
+	}
+	return ""
+}
+
+// nounRE finds a determiner followed by up to one lowercase modifier and a
+// lowercase head noun, with what follows it.
+var nounRE = regexp.MustCompile(`\b(?:the|a|an|its|their)\s+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]{4,})\b(\s+of\b|[,.;])?`)
+
+// dullNouns are heads too vague or too easy to make a useful gap.
+var dullNouns = map[string]bool{
+	"other": true, "others": true, "number": true, "first": true, "latter": true, "former": true,
+	"following": true, "same": true, "time": true, "times": true, "course": true, "hours": true,
+	"result": true, "morning": true, "evening": true, "afternoon": true, "night": true, "midnight": true,
+	"source": true, "sources": true, "reports": true, "world": true, "whole": true, "largest": true,
+	"larger": true, "several": true, "various": true, "areas": true, "parts": true, "aftermath": true,
+	"rebels": true, "rebel": true, "forces": true, "government": true, "groups": true, "group": true,
+	"army": true, "city": true, "country": true, "conflict": true, "fighting": true,
+}
+
+// nounCloze blanks the best common-noun span of the sentence: preferring
+// spans followed by "of" or ending a clause, longest first.
+func (g *generator) nounCloze(fr *frame) (quiz.Card, bool) {
+	best, bestScore := [2]int{}, 0
+	for _, m := range nounRE.FindAllStringSubmatchIndex(fr.sent, -1) {
+		s, e := m[2], m[3]
+		span := fr.sent[s:e]
+		head := lastWord(span)
+		if dullNouns[head] || dullNouns[firstWord(span)] || overlaps(s, e, fr.blank) || strings.HasSuffix(head, "ly") {
+			continue
+		}
+		if strings.Count(strings.ToLower(fr.sent), strings.ToLower(head)) > 1 {
+			continue // the head appears elsewhere: the gap is given away
+		}
+		sc := len(span)
+		if m[4] >= 0 {
+			sc += 10
+		}
+		if sc > bestScore {
+			best, bestScore = [2]int{s, e}, sc
+		}
+	}
+	if bestScore == 0 {
+		return quiz.Card{}, false
+	}
+	nf := *fr
+	nf.blank = best
+	nf.answer = fr.sent[best[0]:best[1]]
+	nf.class = "noun"
+	c := g.newCard(quiz.CardCloze, &nf, blankStem(&nf), nf.answer, "noun")
+	c.AnswerType = "name"
+	return c, true
+}
+
+func overlaps(s, e int, b [2]int) bool { return s < b[1] && b[0] < e }

@@ -1,0 +1,185 @@
+package gen
+
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// generator holds one document's facts and the indexes the card builders
+// share: topics, per-side value sets, alias groups and distractor pools.
+type generator struct {
+	doc     Doc
+	slug    string
+	opts    Options
+	facts   []quiz.Fact
+	topics  map[string]topicInfo // by Topic.ID and by display name
+	style   dateStyle
+	docNorm string // the whole document normalised, to test "mentioned here"
+
+	sides      map[sideKey][]string    // values per topic, fact kind and side
+	topicDates map[string][]quiz.Date  // every date reported per topic
+	slotValues map[string]map[string]bool // norm values per topic and fact kind
+	alias      *aliasIndex
+	pool       map[string][]poolValue // distractor candidates per class
+}
+
+type sideKey struct {
+	topic string
+	kind  quiz.FactKind
+	side  int
+}
+
+// poolValue is a distractor candidate and whether it comes from this document.
+type poolValue struct {
+	v    string
+	here bool
+}
+
+func newGenerator(doc Doc, others []Doc, opts Options) *generator {
+	g := &generator{
+		doc: doc, slug: slug(doc.ID), opts: opts,
+		topics:     map[string]topicInfo{},
+		sides:      map[sideKey][]string{},
+		topicDates: map[string][]quiz.Date{},
+		slotValues: map[string]map[string]bool{},
+		pool:       map[string][]poolValue{},
+		docNorm:    " " + norm(doc.Text) + " ",
+	}
+	for _, t := range doc.Extraction.Topics {
+		ti := newTopicInfo(t, doc.Text)
+		g.topics[t.ID] = ti
+		if _, ok := g.topics["name:"+t.Name]; !ok {
+			g.topics["name:"+t.Name] = ti
+		}
+	}
+	for _, f := range doc.Extraction.Facts {
+		if f.Start < 0 || f.End > len(doc.Text) || f.Start > f.End || doc.Text[f.Start:f.End] != f.Text {
+			continue // a fact that cannot cite its source verbatim makes no card
+		}
+		g.facts = append(g.facts, f)
+	}
+	g.style = docStyle(doc.Text)
+	g.alias = newAliasIndex(doc.Extraction)
+	g.index()
+	g.addPool(doc, true)
+	for _, o := range others {
+		if o.ID != doc.ID {
+			g.addPool(o, false)
+		}
+	}
+	return g
+}
+
+// docStyle guesses whether the document writes "29 November 2024" or
+// "November 29, 2024", so answers and distractors look like its own dates.
+func docStyle(text string) dateStyle {
+	dmy, mdy := 0, 0
+	for _, h := range findDates(text) {
+		if h.d.Day == 0 {
+			continue
+		}
+		if h.style == styleMDY {
+			mdy++
+		} else {
+			dmy++
+		}
+	}
+	if mdy > dmy {
+		return styleMDY
+	}
+	return styleDMY
+}
+
+func (g *generator) index() {
+	for _, f := range g.facts {
+		tid := g.topicOf(f).id
+		k := sideKey{tid, f.Kind, f.Side}
+		if f.Side > 0 && !containsNorm(g.sides[k], f.Value) {
+			g.sides[k] = append(g.sides[k], f.Value)
+		}
+		slot := tid + "\x00" + string(f.Kind)
+		if g.slotValues[slot] == nil {
+			g.slotValues[slot] = map[string]bool{}
+		}
+		g.slotValues[slot][norm(f.Value)] = true
+		if f.Date != nil {
+			g.topicDates[tid] = append(g.topicDates[tid], f.Date.Start)
+			if !f.Date.End.IsZero() {
+				g.topicDates[tid] = append(g.topicDates[tid], f.Date.End)
+			}
+		}
+	}
+}
+
+func containsNorm(list []string, v string) bool {
+	n := norm(v)
+	for _, x := range list {
+		if norm(x) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// topicOf finds the topic a fact is about, falling back to its topic name.
+func (g *generator) topicOf(f quiz.Fact) topicInfo {
+	if t, ok := g.topics[f.TopicID]; ok && f.TopicID != "" {
+		return t
+	}
+	if t, ok := g.topics["name:"+f.Topic]; ok {
+		return t
+	}
+	name := f.Topic
+	if name == "" {
+		name = g.doc.Extraction.Title
+	}
+	return topicInfo{id: name, name: name, base: name}
+}
+
+// classOf is the distractor class of a fact's value: side-tagged infobox
+// values by what they are, other values by entity type.
+func classOf(f quiz.Fact) string {
+	switch f.Kind {
+	case quiz.KindBelligerent, quiz.KindCommander, quiz.KindUnit, quiz.KindCodename,
+		quiz.KindPartOf, quiz.KindStrength:
+		return string(f.Kind)
+	case quiz.KindCasualties:
+		if f.Side > 0 {
+			return string(f.Kind)
+		}
+	case quiz.KindLocation:
+		if f.Entity == quiz.EntityPlace {
+			return "place"
+		}
+		return string(f.Kind)
+	}
+	switch f.Entity {
+	case quiz.EntityGroup, quiz.EntityState:
+		return "group"
+	case "":
+		return string(f.Kind)
+	}
+	return string(f.Entity)
+}
+
+// addPool adds a document's values as distractor candidates.
+func (g *generator) addPool(d Doc, here bool) {
+	for _, f := range d.Extraction.Facts {
+		v := strings.TrimSpace(f.Value)
+		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|") {
+			continue
+		}
+		c := classOf(f)
+		g.pool[c] = append(g.pool[c], poolValue{v, here})
+		if c == string(quiz.KindBelligerent) {
+			g.pool["group"] = append(g.pool["group"], poolValue{v, here})
+		}
+	}
+}
+
+// mentioned reports whether the document names v anywhere.
+func (g *generator) mentioned(v string) bool {
+	n := norm(v)
+	return n != "" && strings.Contains(g.docNorm, " "+n+" ")
+}

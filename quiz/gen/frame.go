@@ -1,0 +1,214 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// frame is one fact seen as a question: what is asked, the answer, where
+// the answer sits in the (cleaned) source sentence and which other values
+// are also true and so may never be offered as wrong.
+type frame struct {
+	f        quiz.Fact
+	t        topicInfo
+	sent     string // cleaned source sentence, its opening resolved
+	sentOK   bool   // the sentence stands on its own (no dangling pronoun)
+	prose    bool   // a sentence, not an infobox cell
+	answer   string
+	class    string // distractor class
+	question string // a natural question; "" when only a blank-stem fits
+	typedOK  bool   // the answer is unique and short enough to type
+	blank    [2]int // answer span in sent; zero when not found
+	date     *quiz.DateRange
+	dateHit  *dateHit
+	num      *numberHit
+	exclude  map[string]bool        // norm values that are also true
+	state    func(v string) string  // true/false statement with v as value
+	key      string                 // fact identity for ids
+	noSwap   bool                   // no verified-false swap exists
+}
+
+// hasBlank reports whether the answer was found in the sentence.
+func (fr *frame) hasBlank() bool { return fr.blank[1] > fr.blank[0] }
+
+// frames turns a fact into the questions it supports: the value itself and,
+// for a dated prose fact, its date.
+func (g *generator) frames(f quiz.Fact) []*frame {
+	t := g.topicOf(f)
+	base := frame{f: f, t: t, exclude: map[string]bool{}}
+	base.sent = clean(f.Text)
+	base.prose = looksSentence(base.sent) && f.Side == 0
+	base.sentOK = true
+	if base.prose {
+		base.sent, base.sentOK = resolveStart(base.sent, t)
+	}
+	base.key = strings.Join([]string{string(f.Kind), t.id, itoa(f.Side), norm(f.Value), norm(f.Subject)}, "|")
+	var out []*frame
+	if fr, ok := g.valueFrame(base); ok {
+		out = append(out, fr)
+	}
+	if fr, ok := g.dateFrame(base); ok {
+		out = append(out, fr)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+var sentenceEndRE = regexp.MustCompile(`[.!?]["”']?$`)
+
+func looksSentence(s string) bool {
+	return words(s) >= 5 && sentenceEndRE.MatchString(s) && !strings.Contains(s, "|")
+}
+
+// valueFrame asks for the fact's value.
+func (g *generator) valueFrame(fr frame) (*frame, bool) {
+	f := fr.f
+	v := strings.Trim(strings.TrimSpace(f.Value), `"“”`)
+	if v == "" || strings.ContainsAny(v, "[]|") || (f.Kind == quiz.KindDate && f.Date != nil) {
+		return nil, false
+	}
+	fr.answer = v
+	fr.class = classOf(f)
+	fr.exclude[norm(v)] = true
+	for _, a := range g.alias.of(v) {
+		fr.exclude[norm(a)] = true
+	}
+	switch {
+	case f.Side > 0 && isSideKind(f.Kind):
+		return g.sideFrame(fr)
+	case f.Kind == quiz.KindCodename:
+		return g.codenameFrame(fr)
+	case f.Kind == quiz.KindAlias:
+		return g.aliasFrame(fr)
+	case f.Number != 0 || f.Entity == quiz.EntityNumber:
+		return g.numberFrame(fr)
+	}
+	return g.blankFrame(fr)
+}
+
+func isSideKind(k quiz.FactKind) bool {
+	switch k {
+	case quiz.KindBelligerent, quiz.KindCommander, quiz.KindUnit, quiz.KindStrength, quiz.KindCasualties:
+		return true
+	}
+	return false
+}
+
+// locate finds v once in the sentence; a value that occurs twice would be
+// given away by its other occurrence, so it is not blanked.
+func locate(sent, v string) ([2]int, bool) {
+	i := strings.Index(sent, v)
+	if i < 0 {
+		lower := strings.ToLower(sent)
+		i = strings.Index(lower, strings.ToLower(v))
+		if i < 0 {
+			return [2]int{}, false
+		}
+		if strings.Contains(lower[i+len(v):], strings.ToLower(v)) {
+			return [2]int{}, false
+		}
+		return [2]int{i, i + len(v)}, true
+	}
+	if strings.Contains(sent[i+len(v):], v) {
+		return [2]int{}, false
+	}
+	return [2]int{i, i + len(v)}, true
+}
+
+// blankFrame is the generic frame: the value is blanked in its sentence and
+// the question asks which value completes it.
+func (g *generator) blankFrame(fr frame) (*frame, bool) {
+	if !fr.prose {
+		return g.infoboxFrame(fr)
+	}
+	span, ok := locate(fr.sent, fr.answer)
+	if !ok {
+		return nil, false
+	}
+	fr.answer = fr.sent[span[0]:span[1]]
+	fr.blank = span
+	fr.typedOK = words(fr.answer) <= 5 && typedClass(fr.class)
+	// Other values of the same slot in the same sentence are true as well.
+	for _, x := range g.factsInSentence(fr.f) {
+		if classOf(x) == fr.class {
+			fr.exclude[norm(x.Value)] = true
+		}
+	}
+	fr.state = func(v string) string { return fr.sent[:span[0]] + v + fr.sent[span[1]:] }
+	fr.noSwap = !swapClass(fr.class)
+	return &fr, true
+}
+
+// typedClass lists the answer types a student can reasonably type.
+func typedClass(c string) bool {
+	switch c {
+	case "person", "place", "group", "operation", "codename", "date", "number", "state":
+		return true
+	}
+	return false
+}
+
+// swapClass lists classes where swapping in another value of the document
+// is verified false: a wrong group or person for a named actor. Places and
+// phrases are not: many places see the same event.
+func swapClass(c string) bool { return c == "person" }
+
+// factsInSentence returns the facts citing the same source text.
+func (g *generator) factsInSentence(f quiz.Fact) []quiz.Fact {
+	var out []quiz.Fact
+	for _, x := range g.facts {
+		if x.Start == f.Start && x.End == f.End {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// infoboxFrame asks about an infobox value that has no side: location,
+// result, part of, overall casualties.
+func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
+	ref := fr.t.ref(false)
+	switch fr.f.Kind {
+	case quiz.KindLocation:
+		fr.question = "Where did " + ref + " take place?"
+		fr.state = func(v string) string { return upperFirst(ref) + " took place in " + v + "." }
+	case quiz.KindPartOf:
+		fr.question = "Of which larger conflict or campaign was " + ref + " a part?"
+		fr.state = func(v string) string { return upperFirst(ref) + " was part of " + lowerThe(v) + "." }
+	case quiz.KindOutcome:
+		fr.question = "What was the result of " + ref + "?"
+	case quiz.KindCasualties:
+		fr.question = "Which losses does the infobox of " + ref + " report for neither side?"
+		fr.class = "casualties"
+	default:
+		return nil, false
+	}
+	fr.noSwap = true
+	return &fr, true
+}
+
+func lowerThe(v string) string {
+	if strings.HasPrefix(v, "The ") {
+		return "the " + v[4:]
+	}
+	return v
+}

@@ -1,0 +1,263 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// sideRoles words side-tagged questions per fact kind.
+var sideRoles = map[quiz.FactKind]struct{ which, role string }{
+	quiz.KindBelligerent: {"Which of these fought", "fought"},
+	quiz.KindCommander:   {"Which of these was a commander", "was a commander"},
+	quiz.KindUnit:        {"Which of these units was involved", "was a unit involved"},
+	quiz.KindStrength:    {"What strength is given for the forces", "was the strength given for the forces"},
+	quiz.KindCasualties:  {"Which losses are reported for the side", "were the losses reported for the side"},
+}
+
+// sideFrame asks for a side-tagged infobox value, naming the side by one of
+// its belligerents ("on the same side as Russia"). Every value of the same
+// side is true, so none of them may be a distractor.
+func (g *generator) sideFrame(fr frame) (*frame, bool) {
+	f := fr.f
+	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
+	for _, v := range same {
+		fr.exclude[norm(v)] = true
+		for _, a := range g.alias.of(v) {
+			fr.exclude[norm(a)] = true
+		}
+	}
+	anchor := ""
+	for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, f.Side}] {
+		if !g.alias.same(b, fr.answer) && !g.onOtherSide(fr.t.id, b, f.Side) {
+			anchor = b
+			break
+		}
+	}
+	if anchor == "" {
+		return nil, false
+	}
+	ref := fr.t.ref(false)
+	w := sideRoles[f.Kind]
+	switch f.Kind {
+	case quiz.KindBelligerent:
+		fr.question = w.which + " on the same side as " + anchor + " in " + ref + "?"
+		fr.state = func(v string) string { return "In " + ref + ", " + v + " fought on the same side as " + anchor + "." }
+	case quiz.KindCommander, quiz.KindUnit:
+		fr.question = w.which + " on the side of " + anchor + " in " + ref + "?"
+		fr.state = func(v string) string { return "In " + ref + ", " + v + " " + w.role + " on the side of " + anchor + "." }
+	default:
+		fr.question = w.which + " of " + anchor + " in " + ref + "?"
+		fr.state = func(v string) string {
+			return "In " + ref + ", \u201c" + v + "\u201d " + w.role + " of " + anchor + "."
+		}
+	}
+	fr.typedOK = f.Kind == quiz.KindCommander && len(same) == 1 && f.Entity == quiz.EntityPerson
+	return &fr, true
+}
+
+// onOtherSide reports whether name is listed on another side of the topic
+// (supporters sometimes appear on two sides).
+func (g *generator) onOtherSide(topic, name string, side int) bool {
+	for k, vs := range g.sides {
+		if k.topic == topic && k.kind == quiz.KindBelligerent && k.side != side && containsNorm(vs, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSides returns the values of the same kind on the topic's other
+// sides that are not also on the fact's side: verified wrong answers.
+func (g *generator) otherSides(fr *frame) []string {
+	var out []string
+	for s := 1; s <= 6; s++ {
+		if s == fr.f.Side {
+			continue
+		}
+		for _, v := range g.sides[sideKey{fr.t.id, fr.f.Kind, s}] {
+			if !fr.exclude[norm(v)] {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// codenameFrame asks for an operation's code name. Each operation has its
+// own, so another operation's code name is a verified wrong answer.
+func (g *generator) codenameFrame(fr frame) (*frame, bool) {
+	name := fr.t.ref(false)
+	if fr.f.Subject != "" && !fr.t.main {
+		name = fr.f.Subject
+	}
+	if norm(name) == "" || containsWord(norm(name), norm(fr.answer)) {
+		return nil, false
+	}
+	for v := range g.slotValues[fr.t.id+"\x00"+string(quiz.KindCodename)] {
+		fr.exclude[v] = true
+	}
+	fr.question = "What was the code name of " + name + "?"
+	fr.state = func(v string) string { return upperFirst(name) + " was code-named \u201c" + v + "\u201d." }
+	fr.typedOK = true
+	return &fr, true
+}
+
+var acronymRE = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,7}$`)
+
+// aliasFrame asks for another name of a group, place or operation.
+func (g *generator) aliasFrame(fr frame) (*frame, bool) {
+	subj := fr.f.Subject
+	if subj == "" {
+		subj = fr.t.base
+	}
+	if norm(subj) == norm(fr.answer) || subj == "" {
+		return nil, false
+	}
+	for _, a := range g.alias.of(subj) {
+		fr.exclude[norm(a)] = true
+	}
+	fr.exclude[norm(subj)] = true
+	if acronymRE.MatchString(fr.answer) {
+		fr.class = "acronym"
+		fr.question = "What abbreviation does the text use for " + subj + "?"
+	} else {
+		fr.class = "alias"
+		fr.question = "By what other name is " + subj + " also known?"
+	}
+	fr.typedOK = true
+	fr.noSwap = true
+	return &fr, true
+}
+
+// numberFrame blanks a count in its sentence.
+func (g *generator) numberFrame(fr frame) (*frame, bool) {
+	if !fr.prose {
+		return g.infoboxFrame(fr)
+	}
+	want := fr.f.Number
+	if want == 0 {
+		want, _ = parseAnswerNumber(fr.answer)
+	}
+	var hit *numberHit
+	for _, h := range findNumbers(fr.sent) {
+		if h.v == want && !insideDate(fr.sent, h) {
+			if hit != nil {
+				return nil, false // twice in one sentence: ambiguous blank
+			}
+			h := h
+			hit = &h
+		}
+	}
+	if hit == nil || want == 0 {
+		return g.blankFrame(fr)
+	}
+	fr.num = hit
+	fr.class = "number"
+	fr.answer = hit.text
+	fr.blank = [2]int{hit.start, hit.end}
+	fr.typedOK = true
+	fr.state = func(v string) string { return fr.sent[:hit.start] + v + fr.sent[hit.end:] }
+	return &fr, true
+}
+
+// insideDate reports whether a number is part of a date expression.
+func insideDate(s string, h numberHit) bool {
+	for _, d := range findDates(s) {
+		if h.start >= d.start && h.end <= d.end {
+			return true
+		}
+	}
+	return false
+}
+
+// dateFrame asks when a dated prose fact happened.
+func (g *generator) dateFrame(fr frame) (*frame, bool) {
+	f := fr.f
+	if f.Date == nil || f.Date.Start.IsZero() {
+		return nil, false
+	}
+	fr.date = f.Date
+	fr.class = "date"
+	fr.key += "|date"
+	if !fr.prose {
+		if f.Kind != quiz.KindDate {
+			return nil, false
+		}
+		fr.answer = formatRange(*f.Date, g.style)
+		fr.question = "When did " + fr.t.ref(false) + " take place?"
+		fr.typedOK = f.Date.End.IsZero()
+		fr.noSwap = !fr.typedOK
+		ref := fr.t.ref(true)
+		fr.state = func(v string) string { return ref + " took place " + datePrep(v) + v + "." }
+		return &fr, true
+	}
+	var hit *dateHit
+	for _, h := range findDates(fr.sent) {
+		if matchHit(h.d, f.Date.Start) {
+			if hit != nil {
+				return nil, false
+			}
+			h := h
+			hit = &h
+		}
+	}
+	if hit == nil {
+		return nil, false
+	}
+	fr.dateHit = hit
+	fr.answer = formatDate(f.Date.Start, g.style)
+	fr.blank = [2]int{hit.start, hit.end}
+	fr.typedOK = true
+	for _, d := range g.topicDates[fr.t.id] {
+		fr.exclude[norm(formatDate(d, g.style))] = true
+	}
+	fr.state = func(v string) string { return fr.sent[:hit.start] + v + fr.sent[hit.end:] }
+	return &fr, true
+}
+
+func datePrep(v string) string {
+	if strings.Contains(v, "–") || strings.Contains(v, " to ") {
+		return "from "
+	}
+	if len(v) == 4 || !regexp.MustCompile(`\d`).MatchString(v[:2]) && strings.Count(v, " ") == 1 {
+		return "in "
+	}
+	return "on "
+}
+
+// formatRange writes a single date or a span.
+func formatRange(r quiz.DateRange, st dateStyle) string {
+	if r.End.IsZero() {
+		return formatDate(r.Start, st)
+	}
+	return formatDate(r.Start, st) + " – " + formatDate(r.End, st)
+}
+
+// withoutDate removes the date phrase from a sentence ("On 29 November
+// 2024, X entered Aleppo." → "X entered Aleppo."), so that the sentence can
+// follow "On what date did this happen?". It fails when the phrase is not a
+// plain opener or a trailing "on …" adjunct, or another date remains.
+func withoutDate(sent string, h dateHit) (string, bool) {
+	pre, post := sent[:h.start], sent[h.end:]
+	var out string
+	switch {
+	case words(pre) <= 6 && strings.HasPrefix(post, ","):
+		lp := strings.ToLower(pre)
+		if strings.Contains(lp, "after") || strings.Contains(lp, "before") || strings.Contains(lp, "since") || strings.Contains(lp, "until") {
+			return "", false
+		}
+		out = upperFirst(strings.TrimSpace(post[1:]))
+	default:
+		m := regexp.MustCompile(`(?i)\s+(?:on|in)\s+(?:(?:early|late|mid|the end of|the start of)\s+)?$`).FindStringIndex(pre)
+		if m == nil {
+			return "", false
+		}
+		out = pre[:m[0]] + post
+	}
+	if len(findDates(out)) > 0 || words(out) < 4 {
+		return "", false
+	}
+	return out, true
+}

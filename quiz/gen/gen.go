@@ -1,0 +1,143 @@
+// Package gen turns the facts read from a document into study cards of six
+// kinds (multiple choice, cloze, typed answer, true/false, timeline order and
+// matching), each citing its source sentence by byte offsets, with a stable
+// id and a quality score. It is pure and deterministic: the same documents
+// always give the same cards in the same order.
+//
+// The approach is overgenerate-and-rank (after Heilman & Smith): every fact
+// yields several candidate cards, each card is scored from hand-set features
+// of its source sentence, answer and prompt, and cards below
+// Options.MinScore are kept but marked Held for a teacher's review.
+package gen
+
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// Doc is one source document with what the fact extractor read from it.
+type Doc struct {
+	ID         string // document id or file name; its slug prefixes card ids
+	Text       string // the original text; facts' offsets point into it
+	Extraction quiz.Extraction
+}
+
+// Options tune generation. The zero value is not useful: start from
+// DefaultOptions.
+type Options struct {
+	// MinScore is the quality threshold: cards scoring below it are Held.
+	MinScore float64
+	// DropHeld removes held cards from the output instead of marking them.
+	DropHeld bool
+}
+
+// DefaultMinScore is the quality below which a card is held for review.
+const DefaultMinScore = 0.5
+
+// DefaultOptions holds cards below DefaultMinScore for review.
+func DefaultOptions() Options { return Options{MinScore: DefaultMinScore} }
+
+// Generate returns the cards for doc, in a stable order: per fact in
+// document order the mcq, typed, true/false and cloze cards, then the
+// timeline and matching cards. others are the other documents of the
+// collection; they only lend distractors.
+func Generate(doc Doc, others []Doc, opts Options) []quiz.Card {
+	g := newGenerator(doc, others, opts)
+	var cards []quiz.Card
+	for _, f := range g.facts {
+		for _, fr := range g.frames(f) {
+			cards = append(cards, g.mcq(fr)...)
+			cards = append(cards, g.typed(fr)...)
+			cards = append(cards, g.trueFalse(fr)...)
+			cards = append(cards, g.cloze(fr)...)
+		}
+	}
+	cards = append(cards, g.orderCards()...)
+	cards = append(cards, g.matchCards()...)
+	return g.finish(cards)
+}
+
+// finish scores the cards, drops duplicates (same id, or same kind, prompt
+// and answer) and applies the review threshold.
+func (g *generator) finish(cards []quiz.Card) []quiz.Card {
+	seenID := map[string]bool{}
+	seenQ := map[string]bool{}
+	out := cards[:0]
+	for _, c := range cards {
+		q := string(c.Kind) + "\x00" + norm(c.Prompt) + "\x00" + norm(c.Answer)
+		if seenID[c.ID] || seenQ[q] {
+			continue
+		}
+		seenID[c.ID], seenQ[q] = true, true
+		c.Held = c.Score < g.opts.MinScore
+		if c.Held && g.opts.DropHeld {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// topicInfo is what prompts need to name a topic.
+type topicInfo struct {
+	id, name, base string
+	main           bool
+	the            bool // the text calls it "The …"
+	event          bool // a battle, offensive or other happening (vs a group or place)
+	aliases        []string
+}
+
+// ref names the topic in running text, with "the" where the document uses it.
+func (t topicInfo) ref(capital bool) string {
+	if !t.the {
+		return t.name
+	}
+	if capital {
+		return "The " + t.name
+	}
+	return "the " + t.name
+}
+
+var eventWords = []string{"battle", "offensive", "campaign", "operation", "siege", "clashes",
+	"insurgency", "war", "massacre", "raid", "assault", "attack", "timeline", "uprising", "expedition"}
+
+func newTopicInfo(t quiz.Topic, text string) topicInfo {
+	ti := topicInfo{id: t.ID, name: t.Name, base: t.Base, main: t.Main, aliases: t.Aliases}
+	if ti.name == "" {
+		ti.name = t.Base
+	}
+	if ti.base == "" {
+		ti.base = ti.name
+	}
+	lower := strings.ToLower(ti.base)
+	for _, w := range eventWords {
+		if containsWord(norm(lower), w) {
+			ti.event = true
+		}
+	}
+	ti.the = startsWithThe(ti, t, text)
+	return ti
+}
+
+// startsWithThe decides whether the topic's name takes "the": from how the
+// document itself introduces it, else from whether it looks like an event
+// or an organisation named by common nouns.
+func startsWithThe(ti topicInfo, t quiz.Topic, text string) bool {
+	if strings.HasPrefix(strings.ToLower(ti.name), "the ") {
+		return false
+	}
+	if ti.event {
+		return !strings.HasPrefix(ti.base, "Operation ")
+	}
+	if t.Start >= 0 && t.Start < t.End && t.End <= len(text) {
+		para := text[t.Start:t.End]
+		if i := strings.Index(para, ti.base); i >= 4 && strings.EqualFold(para[i-4:i], "the ") {
+			return true
+		}
+		if strings.HasPrefix(para, ti.base) {
+			return false
+		}
+	}
+	return ti.event && !strings.HasPrefix(ti.base, "Operation ")
+}

@@ -1,0 +1,170 @@
+package gen
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// event is a dated happening that can stand alone on a timeline.
+type event struct {
+	fr     *frame
+	label  string // "Tahrir al-Sham entered Aleppo"
+	lo, hi int    // day numbers covered by its date
+}
+
+// events lists the document's dated prose facts with a self-contained
+// label, one per distinct date, sorted by time.
+func (g *generator) events() []event {
+	var out []event
+	seen := map[string]bool{}
+	for _, f := range g.facts {
+		for _, fr := range g.frames(f) {
+			if fr.date == nil || fr.dateHit == nil || !fr.sentOK || !fr.date.End.IsZero() {
+				continue
+			}
+			label, ok := eventLabel(fr)
+			k := fr.date.Start.ISO()
+			if !ok || seen[k] || seen[norm(label)] {
+				continue
+			}
+			seen[k], seen[norm(label)] = true, true
+			lo, hi := dayRange(fr.date.Start)
+			out = append(out, event{fr, label, lo, hi})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].lo < out[j].lo })
+	return out
+}
+
+func dayRange(d quiz.Date) (int, int) {
+	switch d.Precision() {
+	case quiz.PrecisionYear:
+		return d.Year * 372, d.Year*372 + 371
+	case quiz.PrecisionMonth:
+		b := d.Year*372 + (d.Month-1)*31
+		return b, b + 30
+	}
+	n := dayNumber(d)
+	return n, n
+}
+
+var clauseCutRE = regexp.MustCompile(`,\s+(?:which|who|where|while|making|capturing|killing|following|after|as|amidst|leading)\b.*$`)
+
+var connectiveRE = regexp.MustCompile(`^(?:However|But|Instead|Also|Meanwhile|Subsequently|Then|Later|Thus|Therefore|And)\b`)
+
+var deicticRE = regexp.MustCompile(`(?i)\b(?:these|this|those|its|their|they|it|he|she|his|her)\b`)
+
+// eventLabel shortens the sentence without its date to its main clause.
+func eventLabel(fr *frame) (string, bool) {
+	rest, ok := withoutDate(fr.sent, *fr.dateHit)
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimSuffix(clauseCutRE.ReplaceAllString(rest, ""), ".")
+	if words(rest) > 18 || words(rest) < 3 || startsWithPronoun(rest) || vagueStartRE.MatchString(rest) ||
+		connectiveRE.MatchString(rest) || deicticRE.MatchString(rest) {
+		return "", false
+	}
+	return rest, true
+}
+
+// chain keeps events whose dates do not overlap, so each pair can be told
+// apart (a month is not ordered against a day inside it).
+func chain(evs []event) []event {
+	var out []event
+	for _, e := range evs {
+		if len(out) > 0 && e.lo <= out[len(out)-1].hi {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// orderCards builds timeline cards of 3–5 events: per topic, then across
+// the document's topics.
+func (g *generator) orderCards() []quiz.Card {
+	all := g.events()
+	var out []quiz.Card
+	byTopic := map[string][]event{}
+	var ids []string
+	for _, e := range all {
+		if byTopic[e.fr.t.id] == nil {
+			ids = append(ids, e.fr.t.id)
+		}
+		byTopic[e.fr.t.id] = append(byTopic[e.fr.t.id], e)
+	}
+	for _, id := range ids {
+		c := chain(byTopic[id])
+		out = append(out, g.orderWindows(c, c[0].fr.t.name+": put these events in the order they happened, earliest first.")...)
+	}
+	// Across topics: label each event with its topic so it stands alone.
+	var cross []event
+	for _, e := range chain(all) {
+		e.label = e.fr.t.name + ": " + e.label
+		cross = append(cross, e)
+	}
+	if len(ids) > 1 {
+		title := g.doc.Extraction.Title
+		out = append(out, g.orderWindows(cross, title+" and related events: put these in the order they happened, earliest first.")...)
+	}
+	return out
+}
+
+// orderWindows cuts a chain into cards of four events (three to five).
+func (g *generator) orderWindows(c []event, prompt string) []quiz.Card {
+	var out []quiz.Card
+	if len(c) < 3 {
+		return nil
+	}
+	for i := 0; i < len(c); i += 3 {
+		j := min(i+4, len(c))
+		if j-i < 3 {
+			i, j = max(0, len(c)-3), len(c)
+		}
+		out = append(out, g.orderCard(c[i:j], prompt))
+		if j == len(c) {
+			break
+		}
+	}
+	return out
+}
+
+func (g *generator) orderCard(w []event, prompt string) quiz.Card {
+	var labels, keys, quotes []string
+	items := make([]quiz.Item, len(w))
+	for i, e := range w {
+		items[i] = quiz.Item{Left: e.label, Right: formatDate(e.fr.date.Start, g.style)}
+		labels = append(labels, e.label)
+		keys = append(keys, e.fr.key+"|"+norm(clean(e.fr.f.Text)))
+		quotes = append(quotes, items[i].Right+": \u201c"+strings.TrimSpace(e.fr.f.Text)+"\u201d ("+e.fr.t.name+")")
+	}
+	first := w[0].fr
+	c := quiz.Card{
+		ID:          g.cardID(quiz.CardOrder, keys...),
+		Kind:        quiz.CardOrder,
+		Topic:       first.t.name,
+		TopicID:     first.t.id,
+		FactKind:    quiz.KindDate,
+		Prompt:      prompt,
+		Answer:      strings.Join(labels, " → "),
+		Items:       items,
+		FactKey:     g.factKey(strings.Join(keys, "\x1e")),
+		Explanation: "In order: " + strings.Join(quotes, "; "),
+		Source:      quiz.Source{Doc: g.doc.ID, Text: first.f.Text, Start: first.f.Start, End: first.f.End},
+	}
+	c.Score = clamp(1 - promptPenalty(c.Prompt, "") - labelPenalty(labels))
+	return c
+}
+
+// labelPenalty scores the items of order and match cards like prompts.
+func labelPenalty(ls []string) float64 {
+	p := 0.0
+	for _, l := range ls {
+		p = max(p, promptPenalty(l, ""))
+	}
+	return p
+}

@@ -1,0 +1,163 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// citeRE matches citation markers and editorial notes: [12], [a], [ better source needed ].
+var citeRE = regexp.MustCompile(`\s*\[\s*[^\[\]]{0,40}?\s*\]`)
+
+var spaceRE = regexp.MustCompile(`\s+`)
+
+// clean removes citation markers from a source sentence and tidies the
+// spacing they leave behind, so it can be shown in a prompt.
+func clean(s string) string {
+	s = citeRE.ReplaceAllString(s, "")
+	s = spaceRE.ReplaceAllString(s, " ")
+	for _, p := range []string{",", ".", ";", ":", ")", "?", "!"} {
+		s = strings.ReplaceAll(s, " "+p, p)
+	}
+	s = strings.ReplaceAll(s, "( ", "(")
+	s = strings.ReplaceAll(s, ",,", ",")
+	return strings.TrimSpace(s)
+}
+
+// accentFold maps the accented letters that occur in names of places and
+// people of the regions we cover to their plain forms. Lower case only:
+// norm lowers first.
+var accentFold = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ā': 'a', 'ă': 'a', 'ą': 'a',
+	'ç': 'c', 'ć': 'c', 'č': 'c', 'ď': 'd', 'ḍ': 'd', 'đ': 'd',
+	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ė': 'e', 'ę': 'e', 'ě': 'e',
+	'ğ': 'g', 'ḥ': 'h', 'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ı': 'i', 'İ': 'i',
+	'ł': 'l', 'ñ': 'n', 'ń': 'n', 'ň': 'n',
+	'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o', 'ø': 'o', 'ō': 'o', 'ő': 'o',
+	'ř': 'r', 'ś': 's', 'ş': 's', 'š': 's', 'ṣ': 's', 'ß': 's', 'ţ': 't', 'ť': 't', 'ṭ': 't',
+	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ů': 'u', 'ű': 'u',
+	'ý': 'y', 'ÿ': 'y', 'ź': 'z', 'ż': 'z', 'ž': 'z', 'ẓ': 'z',
+}
+
+// norm reduces a name or answer to a comparison key: lower case, accents
+// folded, apostrophes dropped ("Ba'athist" = "Baathist"), other punctuation
+// as spaces (so "al-Bab" = "Al Bab"), a leading "the" dropped.
+func norm(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if f, ok := accentFold[r]; ok {
+			r = f
+		}
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == 'ʿ' || r == 'ʾ' || r == '`':
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	out := b.String()
+	out = strings.TrimPrefix(out, "the ")
+	return out
+}
+
+// containsWord reports whether the normalised key needle occurs in the
+// normalised haystack on word boundaries.
+func containsWord(hay, needle string) bool {
+	if needle == "" {
+		return false
+	}
+	return strings.Contains(" "+hay+" ", " "+needle+" ")
+}
+
+// pronouns that must not start a prompt or a quoted statement: they point at
+// something the student cannot see.
+var pronouns = map[string]bool{
+	"it": true, "its": true, "they": true, "them": true, "their": true, "he": true, "she": true,
+	"his": true, "her": true, "this": true, "these": true, "those": true, "we": true, "but": true,
+}
+
+// firstWord returns the first word of s, lower-cased, without punctuation.
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[0], `"'“”,.;:()`))
+}
+
+// startsWithPronoun reports whether s begins with a pronoun.
+func startsWithPronoun(s string) bool { return pronouns[firstWord(s)] }
+
+// vagueStart matches a sentence opening with a bare definite description
+// ("The offensive", "The group", "The city") whose referent is outside it.
+var vagueStartRE = regexp.MustCompile(`^(?:The|This|That) ([a-z]+)\b`)
+
+// resolveStart replaces a vague opening ("The battle", "The Movement", "It")
+// by the topic's name when the topic's own head noun matches, so that the
+// sentence can stand alone. It reports false when the opening stays vague.
+func resolveStart(sent string, t topicInfo) (string, bool) {
+	if t.name == "" {
+		return sent, !startsWithPronoun(sent) && !vagueStartRE.MatchString(sent)
+	}
+	head := strings.ToLower(lastWord(t.base))
+	if m := regexp.MustCompile(`^(?:The|This|That) (\w+)\b`).FindStringSubmatch(sent); m != nil {
+		w := strings.ToLower(m[1])
+		if w == head {
+			return t.ref(true) + sent[len(m[0]):], true
+		}
+		if vagueStartRE.MatchString(sent) {
+			return sent, false
+		}
+	}
+	if firstWord(sent) == "it" && !t.main && !strings.HasPrefix(sent, "It is the first") {
+		return t.ref(true) + sent[2:], true
+	}
+	return sent, !startsWithPronoun(sent)
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], `"'“”,.;:()`)
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// words counts the words in s.
+func words(s string) int { return len(strings.Fields(s)) }
+
+// slug makes a document id safe for card ids: lower-case letters, digits and dashes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "doc"
+	}
+	return b.String()
+}

@@ -1,0 +1,61 @@
+package gen
+
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// trueFalse builds the true statement of a fact and, when a verified-false
+// value of the same type exists, a false one made by swapping it in.
+func (g *generator) trueFalse(fr *frame) []quiz.Card {
+	if fr.state == nil {
+		return nil
+	}
+	var out []quiz.Card
+	truth := fr.state(fr.answer)
+	if fr.prose && fr.question == "" {
+		truth = fr.sent // the sentence itself, not a re-rendering of it
+	}
+	out = append(out, g.tfCard(fr, truth, true, ""))
+	if fr.noSwap {
+		return out
+	}
+	seed := g.cardID(quiz.CardTrueFalse, fr.key, "false")
+	ds := g.distractors(fr, 1, seed)
+	if len(ds) == 0 {
+		return out
+	}
+	v := ds[0]
+	if fr.dateHit != nil && fr.dateHit.d.Year == 0 {
+		v = dropYear(v)
+	}
+	return append(out, g.tfCard(fr, fr.state(v), false, v))
+}
+
+// dropYear shortens "4 December 2024" to "4 December" (and "December 4,
+// 2024" to "December 4") to match a sentence that gives no year.
+func dropYear(v string) string {
+	if i := strings.LastIndex(v, " "); i > 0 {
+		return strings.TrimSuffix(v[:i], ",")
+	}
+	return v
+}
+
+func (g *generator) tfCard(fr *frame, statement string, truth bool, swapped string) quiz.Card {
+	prompt := "True or false: " + statement
+	if fr.prose && fr.question == "" {
+		prompt = fr.t.name + ": true or false? " + statement
+	}
+	answer := "True"
+	if !truth {
+		answer = "False"
+	}
+	c := g.newCard(quiz.CardTrueFalse, fr, prompt, answer, answer, norm(swapped))
+	c.Choices = []string{"True", "False"}
+	if !truth {
+		c.Correct = 1
+		c.Explanation = "False: the source gives " + fr.answer + ", not " + swapped + ". " + c.Explanation
+	}
+	return c
+}
