@@ -17,8 +17,8 @@ type generator struct {
 	style   dateStyle
 	docNorm string // the whole document normalised, to test "mentioned here"
 
-	sides      map[sideKey][]string    // values per topic, fact kind and side
-	topicDates map[string][]quiz.Date  // every date reported per topic
+	sides      map[sideKey][]string       // values per topic, fact kind and side
+	topicDates map[string][]quiz.Date     // every date reported per topic
 	slotValues map[string]map[string]bool // norm values per topic and fact kind
 	alias      *aliasIndex
 	pool       map[string][]poolValue // distractor candidates per class

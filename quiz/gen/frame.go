@@ -24,10 +24,10 @@ type frame struct {
 	date     *quiz.DateRange
 	dateHit  *dateHit
 	num      *numberHit
-	exclude  map[string]bool        // norm values that are also true
-	state    func(v string) string  // true/false statement with v as value
-	key      string                 // fact identity for ids
-	noSwap   bool                   // no verified-false swap exists
+	exclude  map[string]bool       // norm values that are also true
+	state    func(v string) string // true/false statement with v as value
+	key      string                // fact identity for ids
+	noSwap   bool                  // no verified-false swap exists
 }
 
 // hasBlank reports whether the answer was found in the sentence.

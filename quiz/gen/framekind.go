@@ -46,7 +46,9 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 		fr.state = func(v string) string { return "In " + ref + ", " + v + " fought on the same side as " + anchor + "." }
 	case quiz.KindCommander, quiz.KindUnit:
 		fr.question = w.which + " on the side of " + anchor + " in " + ref + "?"
-		fr.state = func(v string) string { return "In " + ref + ", " + v + " " + w.role + " on the side of " + anchor + "." }
+		fr.state = func(v string) string {
+			return "In " + ref + ", " + v + " " + w.role + " on the side of " + anchor + "."
+		}
 	default:
 		fr.question = w.which + " of " + anchor + " in " + ref + "?"
 		fr.state = func(v string) string {
