@@ -81,8 +81,64 @@ type vecFile struct {
 	cases  []vecCase
 }
 
+// vecReview is one review in the .json layout, which nests the expected
+// card and adds all_options (the four previews).
+type vecReview struct {
+	Rating               int                  `json:"rating"`
+	At                   string               `json:"at"`
+	ElapsedDays          int                  `json:"elapsed_days"`
+	RetrievabilityBefore *float64             `json:"retrievability_before"`
+	Card                 vecCard              `json:"card"`
+	AllOptions           map[string]vecOption `json:"all_options"`
+}
+
+// loadJSONVectors reads the .json layout (one document: header and cases)
+// into the same shape as the .jsonl harness.
+func loadJSONVectors(t *testing.T, path string) vecFile {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Cases []struct {
+			ID             int         `json:"id"`
+			Name           string      `json:"name"`
+			Start          string      `json:"start"`
+			Reviews        []vecReview `json:"reviews"`
+			Retrievability []vecProbe  `json:"retrievability"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	vf := vecFile{params: headerParams(t, path, data)}
+	for _, dc := range doc.Cases {
+		c := vecCase{ID: dc.ID, Name: dc.Name, Start: dc.Start, Retrievability: dc.Retrievability}
+		for _, r := range dc.Reviews {
+			c.History = append(c.History, struct {
+				Rating int    `json:"rating"`
+				At     string `json:"at"`
+			}{r.Rating, r.At})
+			e := r.Card
+			e.ElapsedDays, e.RetrievabilityBefore, e.AllOptions = r.ElapsedDays, r.RetrievabilityBefore, r.AllOptions
+			c.Expected = append(c.Expected, e)
+		}
+		vf.cases = append(vf.cases, c)
+	}
+	if len(vf.cases) == 0 {
+		t.Fatalf("%s: no cases", path)
+	}
+	return vf
+}
+
+// loadVectors reads a .jsonl harness file, or the .json layout if the name
+// ends in .json.
 func loadVectors(t *testing.T, path string) vecFile {
 	t.Helper()
+	if strings.HasSuffix(path, ".json") {
+		return loadJSONVectors(t, path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -265,7 +321,7 @@ func vectorFiles() []string {
 }
 
 func TestVectors(t *testing.T) {
-	reviews, cases := 0, 0
+	reviews, cases, options, probes := 0, 0, 0, 0
 	for _, path := range vectorFiles() {
 		vf := loadVectors(t, path)
 		s, err := NewScheduler(vf.params)
@@ -279,7 +335,12 @@ func TestVectors(t *testing.T) {
 			}
 			reviews += n
 			cases++
+			probes += len(c.Retrievability)
+			for _, e := range c.Expected {
+				options += len(e.AllOptions)
+			}
 		}
 	}
 	t.Logf("checked %d reviews in %d cases", reviews, cases)
+	t.Logf("checked %d all_options previews and %d retrievability probes", options, probes)
 }
