@@ -182,3 +182,31 @@ func TestBinarySIGTERM(t *testing.T) {
 		t.Errorf("integrity_check = %q, %v", v, err)
 	}
 }
+
+func TestFactsCommand(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "doc.txt")
+	os.WriteFile(good, []byte("On 29 November 2024, rebels entered Aleppo. The city fell on 30 November 2024.\n"), 0o644)
+	var out syncBuffer
+	if err := run(context.Background(), []string{"facts", "--format", "json", good}, nil, nil, &out, io.Discard); err != nil {
+		t.Fatalf("facts on a good file: %v", err)
+	}
+	if !strings.Contains(out.String(), `"date":"2024-11-29"`) {
+		t.Errorf("facts --format json output lacks the 29 November date:\n%s", out.String())
+	}
+	for name, body := range map[string][]byte{
+		"binary":  {'a', 0, 'b'},
+		"invalid": {0xff, 0xfe, 'a'},
+	} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, body, 0o644)
+		var errOut syncBuffer
+		err := run(context.Background(), []string{"facts", p}, nil, nil, io.Discard, &errOut)
+		if err == nil {
+			t.Errorf("facts on %s input succeeded; want an error", name)
+		}
+	}
+	if err := run(context.Background(), []string{"facts", "-"}, nil, strings.NewReader(""), io.Discard, io.Discard); err != nil {
+		t.Errorf("facts on empty stdin: %v (want no facts, no error)", err)
+	}
+}

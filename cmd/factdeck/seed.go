@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
+	"github.com/factdeck/factdeck/quiz/facts"
 	"github.com/factdeck/factdeck/seeds"
 	"github.com/factdeck/factdeck/store"
 )
@@ -20,7 +21,10 @@ func importSeeds(ctx context.Context, db *store.DB, log *slog.Logger) error {
 		if err != nil {
 			return fmt.Errorf("seed %s: %w", name, err)
 		}
-		doc := describe(string(body))
+		doc, err := describe(string(body))
+		if err != nil {
+			return fmt.Errorf("seed %s: %w", name, err)
+		}
 		doc.Slug = strings.TrimSuffix(name, ".txt")
 		doc.Source = "seed"
 		d, created, err := db.ImportDocument(ctx, doc)
@@ -35,6 +39,17 @@ func importSeeds(ctx context.Context, db *store.DB, log *slog.Logger) error {
 }
 
 // describe fills a document's title and topics from its text.
-func describe(body string) quiz.Document {
-	return quiz.Document{Body: body, Title: quiz.TitleOf(body)}
+func describe(body string) (quiz.Document, error) {
+	ex, err := facts.Extract(body)
+	if err != nil {
+		return quiz.Document{}, err
+	}
+	d := quiz.Document{Body: body, Title: ex.Title}
+	if d.Title == "" {
+		d.Title = quiz.TitleOf(body)
+	}
+	for _, t := range ex.Topics {
+		d.Topics = append(d.Topics, t.Name)
+	}
+	return d, nil
 }
