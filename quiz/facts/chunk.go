@@ -105,8 +105,14 @@ func validChunk(ws []token, j, i int) bool {
 
 // chunkScore scores one candidate name.
 func chunkScore(ws []token, person bool, lex *lexicon) float64 {
-	if lex.has(ws) || (len(ws) == 2 && isState(joinTokens(ws))) {
-		return 3 + float64(len(ws))
+	if len(ws) > 1 && (lex.has(ws) || isState(joinTokens(ws))) {
+		return 2 + float64(len(ws))
+	}
+	if len(ws) == 1 && !headNouns[strings.ToLower(ws[0].s)] {
+		low := strings.ToLower(ws[0].s)
+		if stateNames[low] || orgNames[low] {
+			return 2.5
+		}
 	}
 	if len(ws) == 1 && isAcronym(ws[0].s) {
 		return 0.5

@@ -14,7 +14,7 @@ Poland|Portugal|Qatar|Romania|Russia|Russian Federation|Saudi Arabia|Serbia|Soma
 Soviet Union|Spain|Sudan|South Sudan|Sweden|Switzerland|Syria|Syrian Arab Republic|Tunisia|
 Turkey|Türkiye|Ukraine|United Arab Emirates|United Kingdom|United States|United States of America|
 Uzbekistan|Venezuela|Vietnam|Yemen|Yugoslavia|Ottoman Empire|British Empire|Confederate States|
-Confederate States of America|Union|Kurdistan Region|Iraqi Kurdistan|Ukraine|Chechnya`)
+Confederate States of America|Kurdistan Region|Iraqi Kurdistan|Ukraine|Chechnya`)
 
 // orgNames is a small gazetteer of well-known international organisations
 // and armed groups that appear across many conflicts.

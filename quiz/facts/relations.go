@@ -1,11 +1,236 @@
 package facts
 
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
 // relationFacts reads aliases, code names, memberships, people, definitions
 // and geography from a sentence.
-func (e *extractor) relationFacts(c *sentCtx) {}
+func (e *extractor) relationFacts(c *sentCtx) {
+	toks := c.s.toks
+	for k := 0; k < len(toks); k++ {
+		w := strings.ToLower(toks[k].s)
+		switch {
+		case w == "(" && k+2 < len(toks) && toks[k+2].s == ")" && isAcronym(toks[k+1].s) && k > 0:
+			e.aliasFact(c, k+1, k+2, capStart(toks, k))
+		case w == "known" && k+1 < len(toks) && toks[k+1].s == "as" || w == "called" && k > 0 && toks[k-1].s == "also":
+			n := 2
+			if w == "called" {
+				n = 1
+			}
+			if a, b := nameAfter(toks, k+n); b > a {
+				e.aliasFact(c, a, b, -1)
+			}
+		case w == "codenamed" || w == "code-named" || w == "named" && k > 0 && strings.EqualFold(toks[k-1].s, "code") ||
+			w == "named" && k+2 < len(toks) && toks[k+1].s == "the" && toks[k+2].s == "\"":
+			e.codenameFact(c, k+1)
+		case w == "joined" || w == "joining" || w == "aligned" || w == "allied" || w == "spearheaded" ||
+			(w == "led" || w == "backed" || w == "supported") && k+1 < len(toks) && toks[k+1].s == "by":
+			e.membershipFact(c, k)
+		case w == "bordering" || w == "located" || w == "situated" || w == "belonging" || w == "capital":
+			e.geographyFacts(c, k)
+		case roleWords[w] && k+1 < len(toks) && isCap(toks[k+1].s) && !sentenceOpeners[strings.ToLower(toks[k+1].s)]:
+			e.personFacts(c, k)
+		}
+	}
+	if c.s.i == 0 && c.topicDefined(e) {
+		e.definitionFact(c)
+	}
+}
 
-// countFactsProse reads counts and casualties from a sentence.
-func (e *extractor) countFactsProse(c *sentCtx) {}
+// capStart returns the start of the name run that ends just before toks[k].
+func capStart(toks []token, k int) int {
+	a := k
+	for a > 0 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s) || lowerJoiners[toks[a-1].s] && a-2 >= 0 && isCap(toks[a-2].s)) {
+		a--
+	}
+	for a < k && lowerJoiners[toks[a].s] {
+		a++
+	}
+	return a
+}
 
-// outcomeFacts reads captures and falls from a sentence.
-func (e *extractor) outcomeFacts(c *sentCtx) {}
+// aliasFact records an alias; full is where the full name starts (for an
+// acronym in parentheses), or -1.
+func (e *extractor) aliasFact(c *sentCtx, a, b, full int) {
+	if key := "alias\x00" + c.tokText(a, b); e.seen[key] {
+		return // an acronym is defined once per document
+	} else {
+		e.seen[key] = true
+	}
+	f := c.fact(quiz.KindAlias, c.tokText(a, b), quiz.EntityGroup)
+	f.Span = c.spanTok(e.doc, a, b)
+	if full >= 0 && full < a-1 {
+		run := c.s.toks[full : a-1]
+		if s := acronymStart(run, c.s.toks[a].s); s >= 0 {
+			full += s
+		}
+		f.Subject = c.tokText(full, a-1)
+		e.addAlias(c.topic, f.Subject, f.Value)
+	} else {
+		f.Subject = e.topics[c.topic].Base
+		e.addAlias(c.topic, "", f.Value)
+	}
+	e.add(c.topic, f)
+}
+
+// addAlias adds an alias to the topic it names.
+func (e *extractor) addAlias(topic int, subject, alias string) {
+	t := &e.topics[topic]
+	if subject != "" && !sameName(subject, t.Base) {
+		return
+	}
+	for _, a := range t.Aliases {
+		if a == alias {
+			return
+		}
+	}
+	t.Aliases = append(t.Aliases, alias)
+}
+
+// codenameFact records the code name after "code named" at toks[k].
+func (e *extractor) codenameFact(c *sentCtx, k int) {
+	toks := c.s.toks
+	for k < len(toks) && (toks[k].s == "by" || isLowerWord(toks[k].s) && toks[k].s != "the" && k+1 < len(toks) && toks[k+1].s != "\"") {
+		if toks[k].s == "as" {
+			break
+		}
+		k++
+	}
+	a, b := nameAfter(toks, k)
+	if b <= a {
+		return
+	}
+	f := c.fact(quiz.KindCodename, c.tokText(a, b), quiz.EntityOperation)
+	f.Span = c.spanTok(e.doc, a, b)
+	e.add(c.topic, f)
+}
+
+// membershipFact records "joined X", "led by X", "backed by X" at toks[k]:
+// the value is the clause, the subject the group named after the verb.
+func (e *extractor) membershipFact(c *sentCtx, k int) {
+	toks := c.s.toks
+	start := clauseStart(toks, k)
+	end := clauseEnd(toks, k)
+	if end-start > 18 {
+		start = max(start, k-4)
+	}
+	for start < k && (pronouns[strings.ToLower(toks[start].s)] || trailingJunk[strings.ToLower(toks[start].s)]) {
+		start++
+	}
+	f := c.fact(quiz.KindMembership, c.tokText(start, end), quiz.EntityPhrase)
+	for n := k + 1; n < end; n++ {
+		if r := capRun(toks, n); r > n {
+			f.Subject = c.tokText(n, r)
+			break
+		}
+	}
+	e.add(c.topic, f)
+}
+
+// geographyFacts records where a place lies: "bordering Turkey's Hatay
+// province to the north, …", "located east of Idlib", "The provincial
+// capital is Idlib".
+func (e *extractor) geographyFacts(c *sentCtx, k int) {
+	toks := c.s.toks
+	w := strings.ToLower(toks[k].s)
+	end := clauseEnd(toks, k)
+	if w == "bordering" {
+		end = len(toks)
+	}
+	for n := k + 1; n < end; n++ {
+		if w == "capital" && toks[n].s != "is" {
+			continue
+		}
+		r := capRun(toks, n)
+		if r == n {
+			continue
+		}
+		if strings.HasSuffix(toks[r-1].s, "'s") || strings.HasSuffix(toks[r-1].s, "’s") {
+			if r2 := capRunLower(toks, r); r2 > r {
+				r = r2
+			}
+		}
+		f := c.fact(quiz.KindLocation, c.tokText(n, r), quiz.EntityPlace)
+		f.Span = c.spanTok(e.doc, n, r)
+		f.Role = w
+		if w == "capital" {
+			f.Role = "capital"
+		}
+		e.add(c.topic, f)
+		n = r - 1
+		if w != "bordering" {
+			return
+		}
+	}
+}
+
+// capRunLower extends a name over a following lower-case head such as
+// "province" ("Turkey's Hatay province").
+func capRunLower(toks []token, k int) int {
+	r := capRun(toks, k)
+	if r < len(toks) {
+		switch toks[r].s {
+		case "province", "governorate", "district", "region":
+			return r + 1
+		}
+	}
+	return r
+}
+
+// personFacts records the person a role word introduces: "general Kioumars
+// Pourhashemi", "Researchers Hassan Hassan and Michael Weiss".
+func (e *extractor) personFacts(c *sentCtx, k int) {
+	toks := c.s.toks
+	for n := k + 1; n < len(toks); {
+		r := n
+		for r < len(toks) && r < n+4 && (isCap(toks[r].s) || isParticleWord(toks[r].s)) {
+			r++
+		}
+		if r-n < 2 || e.lex.has(toks[n:r]) && orgNames[strings.ToLower(c.tokText(n, r))] {
+			return
+		}
+		f := c.fact(quiz.KindPerson, c.tokText(n, r), quiz.EntityPerson)
+		f.Span = c.spanTok(e.doc, n, r)
+		f.Role = strings.ToLower(toks[k].s)
+		e.add(c.topic, f)
+		if r+1 < len(toks) && toks[r].s == "and" {
+			n = r + 1
+			continue
+		}
+		return
+	}
+}
+
+// topicDefined reports whether the sentence opens its topic's paragraph.
+func (c *sentCtx) topicDefined(e *extractor) bool {
+	_, _, ok := topicHead(c.s.toks)
+	return ok && !e.topics[c.topic].Main || ok && c.topic == 0
+}
+
+// definitionFact records "X is one of the 14 governorates of Syria": the
+// phrase after the copula, up to the first comma.
+func (e *extractor) definitionFact(c *sentCtx) {
+	toks := c.s.toks
+	k := 0
+	for k < len(toks) && !(copulas[toks[k].s] && definitional(toks, k)) {
+		k++
+	}
+	if k >= len(toks)-1 {
+		return
+	}
+	k++
+	if toks[k-1].s == "refers" || toks[k-1].s == "took" {
+		k++
+	}
+	end := clauseEnd(toks, k)
+	if end-k < 2 {
+		return
+	}
+	f := c.fact(quiz.KindDefinition, c.tokText(k, end), quiz.EntityPhrase)
+	f.Span = c.spanTok(e.doc, k, end)
+	f.Subject = e.topics[c.topic].Base
+	e.add(c.topic, f)
+}
