@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	_ "time/tzdata" // learners pick IANA time zones; do not depend on the host having them
 )
 
 func main() {
