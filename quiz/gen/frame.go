@@ -83,8 +83,11 @@ func looksSentence(s string) bool {
 func (g *generator) valueFrame(fr frame) (*frame, bool) {
 	f := fr.f
 	v := strings.Trim(strings.TrimSpace(f.Value), `"“”`)
-	if v == "" || strings.ContainsAny(v, "[]|") || (f.Kind == quiz.KindDate && f.Date != nil) {
+	if v == "" || strings.ContainsAny(v, "[]|") || (f.Kind == quiz.KindDate && f.Date != nil) || !nameLike(v) {
 		return nil, false
+	}
+	if !containsWord(norm(clean(f.Text)), norm(v)) && f.Number == 0 && f.Entity != quiz.EntityNumber {
+		return nil, false // the value must be read in its source, not inferred
 	}
 	fr.answer = v
 	fr.class = classOf(f)
@@ -186,6 +189,9 @@ func (g *generator) factsInSentence(f quiz.Fact) []quiz.Fact {
 // infoboxFrame asks about an infobox value that has no side: location,
 // result, part of, overall casualties.
 func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
+	if !containsWord(norm(clean(fr.f.Text)), norm(fr.answer)) {
+		return nil, false
+	}
 	ref := fr.t.ref(false)
 	switch fr.f.Kind {
 	case quiz.KindLocation:
@@ -211,4 +217,17 @@ func lowerThe(v string) string {
 		return "the " + v[4:]
 	}
 	return v
+}
+
+// nameLike rejects values too slight to ask about: single function words
+// or fragments left by extraction ("of", "in", "militias").
+func nameLike(v string) bool {
+	n := norm(v)
+	if len(n) < 2 {
+		return false
+	}
+	if strings.ToLower(v) == v && !strings.ContainsAny(v, "0123456789") && words(v) < 2 {
+		return false
+	}
+	return true
 }

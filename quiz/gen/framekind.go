@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -229,12 +230,29 @@ func datePrep(v string) string {
 	return "on "
 }
 
-// formatRange writes a single date or a span.
+// formatRange writes a single date or a span, sharing the year (and the
+// month) the way the documents do: "27 November – 8 December 2024".
 func formatRange(r quiz.DateRange, st dateStyle) string {
 	if r.End.IsZero() {
 		return formatDate(r.Start, st)
 	}
-	return formatDate(r.Start, st) + " – " + formatDate(r.End, st)
+	s, e := r.Start, r.End
+	if s.Year == e.Year && s.Month == e.Month && s.Precision() == quiz.PrecisionDay && e.Precision() == quiz.PrecisionDay {
+		if st == styleMDY {
+			return fmt.Sprintf("%s %d–%d, %d", monthNames[s.Month-1], s.Day, e.Day, s.Year)
+		}
+		return fmt.Sprintf("%d–%d %s %d", s.Day, e.Day, monthNames[s.Month-1], s.Year)
+	}
+	if s.Year == e.Year && s.Precision() == e.Precision() && s.Precision() >= quiz.PrecisionMonth {
+		first := formatDate(s, st)
+		if st == styleMDY && s.Precision() == quiz.PrecisionDay {
+			first = strings.TrimSuffix(first, fmt.Sprintf(", %d", s.Year))
+		} else {
+			first = strings.TrimSuffix(first, fmt.Sprintf(" %d", s.Year))
+		}
+		return first + " – " + formatDate(e, st)
+	}
+	return formatDate(s, st) + " – " + formatDate(e, st)
 }
 
 // withoutDate removes the date phrase from a sentence ("On 29 November

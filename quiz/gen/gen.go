@@ -66,7 +66,7 @@ func (g *generator) finish(cards []quiz.Card) []quiz.Card {
 	out := cards[:0]
 	for _, c := range cards {
 		q := string(c.Kind) + "\x00" + norm(c.Prompt) + "\x00" + norm(c.Answer)
-		if seenID[c.ID] || seenQ[q] {
+		if seenID[c.ID] || seenQ[q] || givesAway(&c) {
 			continue
 		}
 		seenID[c.ID], seenQ[q] = true, true
@@ -77,6 +77,26 @@ func (g *generator) finish(cards []quiz.Card) []quiz.Card {
 		out = append(out, c)
 	}
 	return out
+}
+
+// givesAway drops accepted aliases that the prompt itself shows and
+// reports whether the prompt shows the answer (or an alias of it), which
+// would make the card trivially guessable.
+func givesAway(c *quiz.Card) bool {
+	switch c.Kind {
+	case quiz.CardMCQ, quiz.CardTyped, quiz.CardCloze:
+	default:
+		return false
+	}
+	np := norm(c.Prompt)
+	var keep []string
+	for _, a := range c.Accept {
+		if !containsWord(np, norm(a)) {
+			keep = append(keep, a)
+		}
+	}
+	c.Accept = keep
+	return containsWord(np, norm(c.Answer))
 }
 
 // topicInfo is what prompts need to name a topic.

@@ -30,7 +30,7 @@ var vagueWords = []string{"reportedly", "some", "several", "various", "many", "o
 // scoreFrame scores a card from its frame's features.
 func scoreFrame(c quiz.Card, fr *frame) float64 {
 	s := 1.0
-	if fr.prose && !fr.sentOK {
+	if fr.prose && !fr.sentOK && (fr.question == "" || c.Kind == quiz.CardCloze || c.Kind == quiz.CardTrueFalse) {
 		s -= penaltyVagueStart
 	}
 	if fr.prose {

@@ -99,10 +99,16 @@ func startsWithPronoun(s string) bool { return pronouns[firstWord(s)] }
 // ("The offensive", "The group", "The city") whose referent is outside it.
 var vagueStartRE = regexp.MustCompile(`^(?:The|This|That) ([a-z]+)\b`)
 
+var sameDayRE = regexp.MustCompile(`(?i)^(?:Later |Earlier |Also )?(?:on |by |in )?(?:that|the same|this) (?:day|night|evening|morning|afternoon),\s+`)
+
 // resolveStart replaces a vague opening ("The battle", "The Movement", "It")
 // by the topic's name when the topic's own head noun matches, so that the
 // sentence can stand alone. It reports false when the opening stays vague.
 func resolveStart(sent string, t topicInfo) (string, bool) {
+	if m := sameDayRE.FindString(sent); m != "" {
+		// "That day, …": the day is lost but the statement stays true.
+		sent = upperFirst(sent[len(m):])
+	}
 	if t.name == "" {
 		return sent, !startsWithPronoun(sent) && !vagueStartRE.MatchString(sent)
 	}
