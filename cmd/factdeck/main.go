@@ -42,6 +42,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, args, getenv, stdout, stderr)
 	case "facts":
 		return runFacts(args, stdin, stdout, stderr)
+	case "generate":
+		return runGenerate(args, stdin, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -208,5 +209,37 @@ func TestFactsCommand(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"facts", "-"}, nil, strings.NewReader(""), io.Discard, io.Discard); err != nil {
 		t.Errorf("facts on empty stdin: %v (want no facts, no error)", err)
+	}
+}
+
+func TestGenerateCommand(t *testing.T) {
+	seed := filepath.Join("..", "..", "seeds", "000_c72ea8b0ae7302a1.txt")
+	var out syncBuffer
+	if err := run(context.Background(), []string{"generate", "--format", "json", seed}, nil, nil, &out, io.Discard); err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	var got struct {
+		Cards []struct {
+			ID, Kind, Prompt, Answer string
+			Source                   struct{ Text string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out.String()), &got); err != nil {
+		t.Fatalf("generate --format json is not JSON: %v", err)
+	}
+	kinds := map[string]int{}
+	for _, c := range got.Cards {
+		kinds[c.Kind]++
+		if c.ID == "" || c.Prompt == "" || c.Answer == "" || c.Source.Text == "" {
+			t.Errorf("card without id, prompt, answer or source: %+v", c)
+		}
+	}
+	for _, k := range []string{"mcq", "cloze", "typed", "truefalse", "order", "match"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s cards from the seed (kinds %v)", k, kinds)
+		}
+	}
+	if err := run(context.Background(), []string{"generate", "--format", "xml", seed}, nil, nil, io.Discard, io.Discard); err != errUsage {
+		t.Errorf("unknown format: err = %v, want usage error", err)
 	}
 }

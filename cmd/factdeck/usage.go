@@ -22,6 +22,7 @@ const usage = `factdeck turns source documents into study cards that cite their 
 Usage:
   factdeck [serve] [flags]          serve the web app (the default command)
   factdeck facts [flags] FILE…      print the facts read from documents ("-" reads stdin)
+  factdeck generate [flags] FILE…   print the study cards generated from documents
   factdeck help                     show this help
 
 serve flags:
@@ -32,6 +33,10 @@ serve flags:
 
 facts flags:
   --format json|table one JSON object per fact per line, or an aligned table (default table)
+
+generate flags:
+  --format json|text  {"cards":[…]} as JSON (see docs/cards.md), or readable text (default text)
+  --all               include cards held for a teacher's review (low quality score)
 
 On start, serve imports the documents embedded in the binary (seeds/) that the
 database does not hold yet; a changed document is stored as a new version.
