@@ -10,16 +10,9 @@ type lexicon struct {
 	names map[string]bool
 }
 
-// newLexicon starts a lexicon from the gazetteer.
+// newLexicon starts an empty lexicon; lookups also consult the gazetteer.
 func newLexicon() *lexicon {
-	lx := &lexicon{names: map[string]bool{}}
-	for n := range stateNames {
-		lx.names[n] = true
-	}
-	for n := range orgNames {
-		lx.names[n] = true
-	}
-	return lx
+	return &lexicon{names: map[string]bool{}}
 }
 
 // add records a name.
@@ -35,7 +28,8 @@ func (lx *lexicon) has(ws []token) bool {
 	if len(ws) == 0 || len(ws) > 10 {
 		return false
 	}
-	return lx.names[strings.ToLower(joinTokens(ws))]
+	k := strings.ToLower(joinTokens(ws))
+	return lx.names[k] || stateNames[k] || orgNames[k]
 }
 
 // covers reports whether ws is a sequence of known names.

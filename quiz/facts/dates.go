@@ -35,8 +35,9 @@ var yearContext = map[string]bool{
 
 // dateMention is a date or range found in a sentence at text[i:j].
 type dateMention struct {
-	i, j int
-	r    quiz.DateRange
+	i, j   int // bytes of the sentence
+	ti, tj int // tokens
+	r      quiz.DateRange
 }
 
 // dateCtx carries the last full year and month seen, to resolve partial
@@ -191,7 +192,7 @@ func findDates(toks []token, ctx *dateCtx) []dateMention {
 		if isRange {
 			last = b.j
 		}
-		out = append(out, dateMention{i: toks[a.i].i, j: toks[last-1].j, r: r})
+		out = append(out, dateMention{i: toks[a.i].i, j: toks[last-1].j, ti: a.i, tj: last, r: r})
 		k = last - 1
 	}
 	return out

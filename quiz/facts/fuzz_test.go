@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func FuzzExtract(f *testing.F) {
@@ -37,5 +38,20 @@ func TestLongLine(t *testing.T) {
 	}
 	if len(x.Facts) == 0 {
 		t.Fatal("no facts from a 10 MB line")
+	}
+}
+
+// TestPathologicalLinear guards against scans that are quadratic in a
+// sentence's length: one long sentence of dates, names, dots and pipes.
+func TestPathologicalLinear(t *testing.T) {
+	for _, unit := range []string{"in 2012 ", "X (ABC) ", "a.", "bordering Turkey ", "Gen. Ali Hassan and ", "| A B [1] ", "Flag.svg "} {
+		doc := "T\nBelligerents | " + strings.Repeat(unit, 200000/len(unit)) + " |\n\n" + strings.Repeat(unit, 400000/len(unit))
+		start := time.Now()
+		if _, err := Extract(doc); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("%q: %v for %d bytes", unit, d, len(doc))
+		}
 	}
 }

@@ -13,9 +13,7 @@ func (e *extractor) infoboxFacts(ib infobox) {
 		return
 	}
 	if ib.partOf.j > ib.partOf.i {
-		cl := clean(e.doc, ib.partOf.i, ib.partOf.j)
-		e.add(0, quiz.Fact{Kind: quiz.KindPartOf, Value: trimPunct(cl.text), Entity: quiz.EntityOperation,
-			Start: ib.partOf.i, End: ib.partOf.j, Span: spanOf(e.doc, &cl, 0, len(cl.text))})
+		e.partOfFacts(ib.partOf)
 	}
 	for _, c := range ib.cells {
 		switch c.kind {
@@ -189,4 +187,23 @@ func numberNoun(toks []token) (float64, string) {
 		return v, strings.Join(noun, " ")
 	}
 	return 0, ""
+}
+
+// partOfFacts records "Part of the 2024 Syrian opposition offensives during
+// the Syrian civil war" as two facts: the campaign and the war.
+func (e *extractor) partOfFacts(sp span) {
+	cl := clean(e.doc, sp.i, sp.j)
+	parts := [][2]int{{0, len(cl.text)}}
+	if k := strings.Index(cl.text, " during "); k > 0 {
+		parts = [][2]int{{0, k}, {k + len(" during "), len(cl.text)}}
+	}
+	for _, p := range parts {
+		a, b := p[0], p[1]
+		if strings.HasPrefix(cl.text[a:b], "the ") {
+			a += len("the ")
+		}
+		v := trimPunct(cl.text[a:b])
+		e.add(0, quiz.Fact{Kind: quiz.KindPartOf, Value: v, Entity: quiz.EntityOperation,
+			Start: sp.i, End: sp.j, Span: spanOf(e.doc, &cl, a, a+len(v))})
+	}
 }

@@ -74,7 +74,7 @@ func (e *extractor) dateContext(topic int) *dateCtx {
 // dateFacts records each date of a sentence with the event it dates.
 func (e *extractor) dateFacts(c *sentCtx, ctx *dateCtx) {
 	for _, m := range findDates(c.s.toks, ctx) {
-		a, b := tokIndex(c.s.toks, m.i), tokIndex(c.s.toks, m.j-1)+1
+		a, b := m.ti, m.tj
 		f := c.fact(quiz.KindDate, c.text[m.i:m.j], quiz.EntityDate)
 		r := m.r
 		f.Date = &r
@@ -82,16 +82,6 @@ func (e *extractor) dateFacts(c *sentCtx, ctx *dateCtx) {
 		f.Subject, f.Event = eventOf(c, a, b)
 		e.add(c.topic, f)
 	}
-}
-
-// tokIndex returns the index of the token covering byte i.
-func tokIndex(toks []token, i int) int {
-	for k, t := range toks {
-		if i < t.j {
-			return k
-		}
-	}
-	return len(toks) - 1
 }
 
 // isVerb reports whether toks[k] looks like a finite past-tense verb.
@@ -158,6 +148,7 @@ a|an|to|between|before|after|as|for|with|night|morning|evening|beginning|start`)
 // firstVerb returns the first verb in toks[from:to], skipping asides
 // (", along with …,") and passive participles ("groups led by"), or -1.
 func firstVerb(toks []token, from, to int) int {
+	to = min(to, from+maxClause)
 	for k := from; k < to; k++ {
 		if toks[k].s == "," && k+1 < len(toks) && asideStarters[strings.ToLower(toks[k+1].s)] {
 			k = skipAside(toks, k+1)
@@ -192,25 +183,29 @@ func isAux(w string) bool {
 	return false
 }
 
+// maxClause bounds how far clause scans look, in tokens, so that a huge
+// sentence without punctuation stays linear.
+const maxClause = 40
+
 // clauseStart returns the start of the comma-delimited clause holding toks[a].
 func clauseStart(toks []token, a int) int {
-	for k := a - 1; k >= 0; k-- {
+	for k := a - 1; k >= 0 && k >= a-maxClause; k-- {
 		if toks[k].s == "," || toks[k].s == ";" {
 			return k + 1
 		}
 	}
-	return 0
+	return max(0, a-maxClause)
 }
 
 // skipAside returns the index of the comma closing an aside opened at k, or
 // the last token.
 func skipAside(toks []token, k int) int {
-	for ; k < len(toks); k++ {
+	for end := min(len(toks), k+maxClause); k < end; k++ {
 		if toks[k].s == "," {
 			return k
 		}
 	}
-	return len(toks) - 1
+	return k - 1
 }
 
 // pronouns stand for a subject named elsewhere.

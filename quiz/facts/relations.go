@@ -31,8 +31,8 @@ func (e *extractor) relationFacts(c *sentCtx) {
 			e.membershipFact(c, k)
 		case w == "bordering" || w == "located" || w == "situated" || w == "belonging" || w == "capital":
 			e.geographyFacts(c, k)
-		case roleWords[w] && k+1 < len(toks) && isCap(toks[k+1].s) && !sentenceOpeners[strings.ToLower(toks[k+1].s)]:
-			e.personFacts(c, k)
+		case (roleWords[w] || isRank(toks[k].s)) && k+1 < len(toks):
+			k = e.personFacts(c, k)
 		}
 	}
 	if c.s.i == 0 && c.topicDefined(e) {
@@ -43,7 +43,7 @@ func (e *extractor) relationFacts(c *sentCtx) {
 // capStart returns the start of the name run that ends just before toks[k].
 func capStart(toks []token, k int) int {
 	a := k
-	for a > 0 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s) || lowerJoiners[toks[a-1].s] && a-2 >= 0 && isCap(toks[a-2].s)) {
+	for a > 0 && a > k-12 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s) || lowerJoiners[toks[a-1].s] && a-2 >= 0 && isCap(toks[a-2].s)) {
 		a--
 	}
 	for a < k && lowerJoiners[toks[a].s] {
@@ -93,7 +93,8 @@ func (e *extractor) addAlias(topic int, subject, alias string) {
 // codenameFact records the code name after "code named" at toks[k].
 func (e *extractor) codenameFact(c *sentCtx, k int) {
 	toks := c.s.toks
-	for k < len(toks) && (toks[k].s == "by" || isLowerWord(toks[k].s) && toks[k].s != "the" && k+1 < len(toks) && toks[k+1].s != "\"") {
+	stop := k + 10
+	for k < len(toks) && k < stop && (toks[k].s == "by" || isLowerWord(toks[k].s) && toks[k].s != "the" && k+1 < len(toks) && toks[k+1].s != "\"") {
 		if toks[k].s == "as" {
 			break
 		}
@@ -138,7 +139,7 @@ func (e *extractor) geographyFacts(c *sentCtx, k int) {
 	w := strings.ToLower(toks[k].s)
 	end := clauseEnd(toks, k)
 	if w == "bordering" {
-		end = len(toks)
+		end = min(len(toks), k+maxClause)
 	}
 	for n := k + 1; n < end; n++ {
 		if w == "capital" && toks[n].s != "is" {
@@ -181,27 +182,39 @@ func capRunLower(toks []token, k int) int {
 }
 
 // personFacts records the person a role word introduces: "general Kioumars
-// Pourhashemi", "Researchers Hassan Hassan and Michael Weiss".
-func (e *extractor) personFacts(c *sentCtx, k int) {
+// Pourhashemi", "Researchers Hassan Hassan and Michael Weiss", "Maj. Gen.
+// George B. McClellan's". It returns the last token it read.
+func (e *extractor) personFacts(c *sentCtx, k int) int {
 	toks := c.s.toks
-	for n := k + 1; n < len(toks); {
+	role := strings.ToLower(toks[k].s)
+	n := k + 1
+	for n < len(toks) && (toks[n].s == "." || isRank(toks[n].s)) {
+		n++
+	}
+	for n < len(toks) && isCap(toks[n].s) && !sentenceOpeners[strings.ToLower(toks[n].s)] {
 		r := n
-		for r < len(toks) && r < n+4 && (isCap(toks[r].s) || isParticleWord(toks[r].s)) {
+		for r < len(toks) && r < n+6 && (isCap(toks[r].s) || isParticleWord(toks[r].s) ||
+			toks[r].s == "." && r > n && len(toks[r-1].s) == 1) {
 			r++
 		}
-		if r-n < 2 || e.lex.has(toks[n:r]) && orgNames[strings.ToLower(c.tokText(n, r))] {
-			return
+		for r > n && toks[r-1].s == "." {
+			r--
 		}
-		f := c.fact(quiz.KindPerson, c.tokText(n, r), quiz.EntityPerson)
+		name := strings.TrimSuffix(strings.TrimSuffix(c.tokText(n, r), "'s"), "’s")
+		if r-n < 2 || orgNames[strings.ToLower(name)] || stateNames[strings.ToLower(name)] {
+			return n
+		}
+		f := c.fact(quiz.KindPerson, name, quiz.EntityPerson)
 		f.Span = c.spanTok(e.doc, n, r)
-		f.Role = strings.ToLower(toks[k].s)
+		f.Role = role
 		e.add(c.topic, f)
 		if r+1 < len(toks) && toks[r].s == "and" {
 			n = r + 1
 			continue
 		}
-		return
+		return r - 1
 	}
+	return k
 }
 
 // topicDefined reports whether the sentence opens its topic's paragraph.
@@ -233,4 +246,25 @@ func (e *extractor) definitionFact(c *sentCtx) {
 	f.Span = c.spanTok(e.doc, k, end)
 	f.Subject = e.topics[c.topic].Base
 	e.add(c.topic, f)
+	e.duringFacts(c)
+}
+
+// duringFacts records the larger conflict a topic belongs to: "… during the
+// Syrian civil war", "during the 2024 Syrian opposition offensive, a phase".
+func (e *extractor) duringFacts(c *sentCtx) {
+	toks := c.s.toks
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].s != "during" || toks[k+1].s != "the" {
+			continue
+		}
+		a, b := k+2, k+2
+		for b < len(toks) && b < a+8 && (isWordTok(toks[b].s) && toks[b].s != "in" && toks[b].s != "between" && toks[b].s != "and") {
+			b++
+		}
+		if b > a && hasCapWord(toks[a:b], false) {
+			f := c.fact(quiz.KindPartOf, c.tokText(a, b), quiz.EntityOperation)
+			f.Span = c.spanTok(e.doc, a, b)
+			e.add(c.topic, f)
+		}
+	}
 }

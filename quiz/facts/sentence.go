@@ -80,7 +80,7 @@ func startsSentence(s string) bool {
 // abbreviation or a single-letter initial.
 func endsAbbreviation(s string) bool {
 	k := len(s)
-	for k > 0 && s[k-1] != ' ' && s[k-1] != '(' && s[k-1] != '"' {
+	for k > 0 && k > len(s)-24 && s[k-1] != ' ' && s[k-1] != '(' && s[k-1] != '"' {
 		k--
 	}
 	w := s[k:]

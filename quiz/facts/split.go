@@ -181,7 +181,7 @@ func isAcronym(w string) bool {
 // Emblem" before ".svg") from the end of cur: it keeps the shortest prefix
 // that is made of known names, or drops only the last word.
 func dropFileName(cur []token, lex *lexicon) []token {
-	for k := 1; k < len(cur); k++ {
+	for k := 1; k < len(cur) && k < maxChunk; k++ {
 		if lex.covers(cur[:k]) {
 			return cur[:k]
 		}

@@ -171,5 +171,11 @@ func disambiguate(topics []quiz.Topic, hints []string) {
 			t.Name += " (" + strconv.Itoa(n+1) + ")"
 		}
 		t.ID = slug(t.Name)
+		if t.ID == "" {
+			t.ID = "topic-" + strconv.Itoa(k+1)
+		}
+		if strings.TrimSpace(t.Name) == "" {
+			t.Name, t.Base = t.ID, t.ID
+		}
 	}
 }
