@@ -11,8 +11,9 @@ import (
 // "Tahrir al-Sham", "Hayat Tahrir al-Sham"), from its topics' aliases and
 // its alias facts.
 type aliasIndex struct {
-	parent map[string]string // union-find over normalised names
-	names  map[string]string // normalised → as written (first seen)
+	parent map[string]string   // union-find over normalised names
+	names  map[string]string   // normalised → as written (first seen)
+	groups map[string][]string // root → normalised members, built on first use
 }
 
 func newAliasIndex(x quiz.Extraction) *aliasIndex {
@@ -81,11 +82,17 @@ func (a *aliasIndex) of(v string) []string {
 	if _, ok := a.names[n]; !ok {
 		return nil
 	}
-	r := a.find(n)
+	if a.groups == nil {
+		a.groups = map[string][]string{}
+		for m := range a.names {
+			r := a.find(m)
+			a.groups[r] = append(a.groups[r], m)
+		}
+	}
 	var out []string
-	for m, s := range a.names {
-		if m != n && a.find(m) == r {
-			out = append(out, s)
+	for _, m := range a.groups[a.find(n)] {
+		if m != n {
+			out = append(out, a.names[m])
 		}
 	}
 	sort.Strings(out)

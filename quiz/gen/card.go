@@ -11,7 +11,7 @@ import (
 // from one fact (the swapped value of a false statement, a blanked noun).
 func (g *generator) newCard(kind quiz.CardKind, fr *frame, prompt, answer string, extra ...string) quiz.Card {
 	f := fr.f
-	parts := append([]string{string(kind), fr.key, norm(fr.answer), norm(clean(f.Text))}, extra...)
+	parts := append([]string{string(kind), fr.key, norm(fr.answer), norm(g.cleaned(f.Text))}, extra...)
 	c := quiz.Card{
 		ID:       g.cardID(kind, parts...),
 		Kind:     kind,

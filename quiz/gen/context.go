@@ -18,10 +18,48 @@ type generator struct {
 	docNorm string // the whole document normalised, to test "mentioned here"
 
 	sides      map[sideKey][]string       // values per topic, fact kind and side
-	topicDates map[string][]quiz.Date     // every date reported per topic
 	slotValues map[string]map[string]bool // norm values per topic and fact kind
 	alias      *aliasIndex
 	pool       map[string][]poolValue // distractor candidates per class
+
+	framesCache [][]*frame                 // frames per fact, built once
+	bySource    map[[2]int][]quiz.Fact     // facts per cited source span
+	seenDates   map[string]map[string]bool // ISO dates reported per topic
+	mentionMemo map[string]bool
+	cleanMemo   map[string]string
+	dateMemo    map[string][]dateHit
+}
+
+// cleaned memoises clean for source texts, which many cards share.
+func (g *generator) cleaned(s string) string {
+	c, ok := g.cleanMemo[s]
+	if !ok {
+		c = clean(s)
+		g.cleanMemo[s] = c
+	}
+	return c
+}
+
+// allFrames returns the frames of every fact, computing them once.
+func (g *generator) allFrames() [][]*frame {
+	if g.framesCache == nil {
+		g.framesCache = make([][]*frame, len(g.facts))
+		for i, f := range g.facts {
+			g.framesCache[i] = g.frames(f)
+		}
+	}
+	return g.framesCache
+}
+
+// dates finds the dates of a sentence, memoised: sentences are scanned by
+// several frames.
+func (g *generator) dates(s string) []dateHit {
+	if h, ok := g.dateMemo[s]; ok {
+		return h
+	}
+	h := findDates(s)
+	g.dateMemo[s] = h
+	return h
 }
 
 type sideKey struct {
@@ -39,12 +77,16 @@ type poolValue struct {
 func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 	g := &generator{
 		doc: doc, slug: slug(doc.ID), opts: opts,
-		topics:     map[string]topicInfo{},
-		sides:      map[sideKey][]string{},
-		topicDates: map[string][]quiz.Date{},
-		slotValues: map[string]map[string]bool{},
-		pool:       map[string][]poolValue{},
-		docNorm:    " " + norm(doc.Text) + " ",
+		topics:      map[string]topicInfo{},
+		sides:       map[sideKey][]string{},
+		slotValues:  map[string]map[string]bool{},
+		pool:        map[string][]poolValue{},
+		docNorm:     " " + norm(doc.Text) + " ",
+		bySource:    map[[2]int][]quiz.Fact{},
+		seenDates:   map[string]map[string]bool{},
+		mentionMemo: map[string]bool{},
+		cleanMemo:   map[string]string{},
+		dateMemo:    map[string][]dateHit{},
 	}
 	for _, t := range doc.Extraction.Topics {
 		ti := newTopicInfo(t, doc.Text)
@@ -58,8 +100,10 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 			continue // a fact that cannot cite its source verbatim makes no card
 		}
 		g.facts = append(g.facts, f)
+		k := [2]int{f.Start, f.End}
+		g.bySource[k] = append(g.bySource[k], f)
 	}
-	g.style = docStyle(doc.Text)
+	g.style = docStyle(g.facts)
 	g.alias = newAliasIndex(doc.Extraction)
 	g.index()
 	g.addPool(doc, true)
@@ -73,9 +117,15 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 
 // docStyle guesses whether the document writes "29 November 2024" or
 // "November 29, 2024", so answers and distractors look like its own dates.
-func docStyle(text string) dateStyle {
+func docStyle(facts []quiz.Fact) dateStyle {
+	var b strings.Builder
+	for _, f := range facts {
+		if f.Date != nil {
+			b.WriteString(f.Value + "; ")
+		}
+	}
 	dmy, mdy := 0, 0
-	for _, h := range findDates(text) {
+	for _, h := range findDates(b.String()) {
 		if h.d.Day == 0 {
 			continue
 		}
@@ -104,10 +154,11 @@ func (g *generator) index() {
 		}
 		g.slotValues[slot][norm(f.Value)] = true
 		if f.Date != nil {
-			g.topicDates[tid] = append(g.topicDates[tid], f.Date.Start)
-			if !f.Date.End.IsZero() {
-				g.topicDates[tid] = append(g.topicDates[tid], f.Date.End)
+			if g.seenDates[tid] == nil {
+				g.seenDates[tid] = map[string]bool{}
 			}
+			g.seenDates[tid][f.Date.Start.ISO()] = true
+			g.seenDates[tid][f.Date.End.ISO()] = true
 		}
 	}
 }
@@ -181,5 +232,10 @@ func (g *generator) addPool(d Doc, here bool) {
 // mentioned reports whether the document names v anywhere.
 func (g *generator) mentioned(v string) bool {
 	n := norm(v)
-	return n != "" && strings.Contains(g.docNorm, " "+n+" ")
+	m, ok := g.mentionMemo[n]
+	if !ok {
+		m = n != "" && strings.Contains(g.docNorm, " "+n+" ")
+		g.mentionMemo[n] = m
+	}
+	return m
 }

@@ -57,6 +57,9 @@ var dateREs = []struct {
 // findDates returns the date expressions in s, longest first at each
 // position and without overlaps, in text order.
 func findDates(s string) []dateHit {
+	if strings.IndexAny(s, "0123456789") < 0 {
+		return nil // every date pattern needs a digit
+	}
 	var hits []dateHit
 	taken := make([]bool, len(s)+1)
 	for _, p := range dateREs {

@@ -49,6 +49,9 @@ func (g *generator) dateCands(fr *frame) []string {
 	var out []string
 	for _, off := range []int{-3, 5, 2, -6, 9, -2, 4, -9, 12, -12} {
 		s := shiftDate(r.Start, off)
+		if g.seenDates[fr.t.id][s.ISO()] {
+			continue // the topic reports something on that date
+		}
 		if r.End.IsZero() {
 			out = append(out, formatDate(s, g.style))
 			continue

@@ -38,7 +38,7 @@ func (fr *frame) hasBlank() bool { return fr.blank[1] > fr.blank[0] }
 func (g *generator) frames(f quiz.Fact) []*frame {
 	t := g.topicOf(f)
 	base := frame{f: f, t: t, exclude: map[string]bool{}}
-	base.sent = clean(f.Text)
+	base.sent = g.cleaned(f.Text)
 	base.prose = looksSentence(base.sent) && f.Side == 0
 	base.sentOK = true
 	if base.prose {
@@ -86,7 +86,7 @@ func (g *generator) valueFrame(fr frame) (*frame, bool) {
 	if v == "" || strings.ContainsAny(v, "[]|") || (f.Kind == quiz.KindDate && f.Date != nil) || !nameLike(v) {
 		return nil, false
 	}
-	if !containsWord(norm(clean(f.Text)), norm(v)) && f.Number == 0 && f.Entity != quiz.EntityNumber {
+	if !containsWord(norm(g.cleaned(f.Text)), norm(v)) && f.Number == 0 && f.Entity != quiz.EntityNumber {
 		return nil, false // the value must be read in its source, not inferred
 	}
 	fr.answer = v
@@ -177,19 +177,13 @@ func swapClass(c string) bool { return c == "person" }
 
 // factsInSentence returns the facts citing the same source text.
 func (g *generator) factsInSentence(f quiz.Fact) []quiz.Fact {
-	var out []quiz.Fact
-	for _, x := range g.facts {
-		if x.Start == f.Start && x.End == f.End {
-			out = append(out, x)
-		}
-	}
-	return out
+	return g.bySource[[2]int{f.Start, f.End}]
 }
 
 // infoboxFrame asks about an infobox value that has no side: location,
 // result, part of, overall casualties.
 func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
-	if !containsWord(norm(clean(fr.f.Text)), norm(fr.answer)) {
+	if !containsWord(norm(g.cleaned(fr.f.Text)), norm(fr.answer)) {
 		return nil, false
 	}
 	ref := fr.t.ref(false)

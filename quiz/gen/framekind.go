@@ -145,7 +145,7 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 	}
 	var hit *numberHit
 	for _, h := range findNumbers(fr.sent) {
-		if h.v == want && !insideDate(fr.sent, h) {
+		if h.v == want && !insideDate(g.dates(fr.sent), h) {
 			if hit != nil {
 				return nil, false // twice in one sentence: ambiguous blank
 			}
@@ -166,8 +166,8 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 }
 
 // insideDate reports whether a number is part of a date expression.
-func insideDate(s string, h numberHit) bool {
-	for _, d := range findDates(s) {
+func insideDate(ds []dateHit, h numberHit) bool {
+	for _, d := range ds {
 		if h.start >= d.start && h.end <= d.end {
 			return true
 		}
@@ -197,7 +197,7 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 		return &fr, true
 	}
 	var hit *dateHit
-	for _, h := range findDates(fr.sent) {
+	for _, h := range g.dates(fr.sent) {
 		if matchHit(h.d, f.Date.Start) {
 			if hit != nil {
 				return nil, false
@@ -213,9 +213,6 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 	fr.answer = formatDate(f.Date.Start, g.style)
 	fr.blank = [2]int{hit.start, hit.end}
 	fr.typedOK = true
-	for _, d := range g.topicDates[fr.t.id] {
-		fr.exclude[norm(formatDate(d, g.style))] = true
-	}
 	fr.state = func(v string) string { return fr.sent[:hit.start] + v + fr.sent[hit.end:] }
 	return &fr, true
 }
@@ -224,7 +221,7 @@ func datePrep(v string) string {
 	if strings.Contains(v, "–") || strings.Contains(v, " to ") {
 		return "from "
 	}
-	if len(v) == 4 || !regexp.MustCompile(`\d`).MatchString(v[:2]) && strings.Count(v, " ") == 1 {
+	if len(v) == 4 || !digitRE.MatchString(v[:2]) && strings.Count(v, " ") == 1 {
 		return "in "
 	}
 	return "on "
@@ -255,6 +252,10 @@ func formatRange(r quiz.DateRange, st dateStyle) string {
 	return formatDate(s, st) + " – " + formatDate(e, st)
 }
 
+var datePrepRE = regexp.MustCompile(`(?i)\s+(?:on|in)\s+(?:(?:early|late|mid|the end of|the start of)\s+)?$`)
+
+var digitRE = regexp.MustCompile(`\d`)
+
 // withoutDate removes the date phrase from a sentence ("On 29 November
 // 2024, X entered Aleppo." → "X entered Aleppo."), so that the sentence can
 // follow "On what date did this happen?". It fails when the phrase is not a
@@ -270,7 +271,7 @@ func withoutDate(sent string, h dateHit) (string, bool) {
 		}
 		out = upperFirst(strings.TrimSpace(post[1:]))
 	default:
-		m := regexp.MustCompile(`(?i)\s+(?:on|in)\s+(?:(?:early|late|mid|the end of|the start of)\s+)?$`).FindStringIndex(pre)
+		m := datePrepRE.FindStringIndex(pre)
 		if m == nil {
 			return "", false
 		}

@@ -45,8 +45,8 @@ func DefaultOptions() Options { return Options{MinScore: DefaultMinScore} }
 func Generate(doc Doc, others []Doc, opts Options) []quiz.Card {
 	g := newGenerator(doc, others, opts)
 	var cards []quiz.Card
-	for _, f := range g.facts {
-		for _, fr := range g.frames(f) {
+	for _, frs := range g.allFrames() {
+		for _, fr := range frs {
 			cards = append(cards, g.mcq(fr)...)
 			cards = append(cards, g.typed(fr)...)
 			cards = append(cards, g.trueFalse(fr)...)

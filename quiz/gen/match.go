@@ -20,8 +20,8 @@ func (g *generator) matchCards() []quiz.Card {
 	var code, abbr []pair
 	sides := map[string][]pair{}
 	var order []string
-	for _, f := range g.facts {
-		for _, fr := range g.frames(f) {
+	for _, frs := range g.allFrames() {
+		for _, fr := range frs {
 			switch {
 			case fr.f.Kind == quiz.KindCodename && fr.question != "":
 				name := strings.TrimSuffix(strings.TrimPrefix(fr.question, "What was the code name of "), "?")
@@ -136,7 +136,7 @@ func (g *generator) matchCard(ps []pair, prompt string) quiz.Card {
 	for i, p := range ps {
 		items[i] = quiz.Item{Left: p.left, Right: p.right}
 		answers = append(answers, p.left+" ↔ "+p.right)
-		keys = append(keys, p.fr.key+"|"+norm(clean(p.fr.f.Text)))
+		keys = append(keys, p.fr.key+"|"+norm(g.cleaned(p.fr.f.Text)))
 		quotes = append(quotes, "\u201c"+strings.TrimSpace(p.fr.f.Text)+"\u201d ("+p.fr.t.name+")")
 	}
 	first := ps[0].fr

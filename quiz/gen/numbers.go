@@ -17,6 +17,8 @@ type numberHit struct {
 	text       string
 }
 
+var plainDigitsRE = regexp.MustCompile(`^\d+$`)
+
 // findNumbers returns the numbers written in s.
 func findNumbers(s string) []numberHit {
 	var out []numberHit
@@ -52,7 +54,7 @@ func parseAnswerNumber(s string) (float64, bool) {
 // the example has them (or v has five digits or more), without otherwise.
 func formatNumber(v float64, example string) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
-	sep := strings.Contains(example, ",") || (v >= 10000 && !regexp.MustCompile(`^\d+$`).MatchString(example))
+	sep := strings.Contains(example, ",") || (v >= 10000 && !plainDigitsRE.MatchString(example))
 	if !sep || v < 1000 {
 		return s
 	}

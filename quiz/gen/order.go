@@ -20,8 +20,8 @@ type event struct {
 func (g *generator) events() []event {
 	var out []event
 	seen := map[string]bool{}
-	for _, f := range g.facts {
-		for _, fr := range g.frames(f) {
+	for _, frs := range g.allFrames() {
+		for _, fr := range frs {
 			if fr.date == nil || fr.dateHit == nil || !fr.sentOK || !fr.date.End.IsZero() {
 				continue
 			}
@@ -139,7 +139,7 @@ func (g *generator) orderCard(w []event, prompt string) quiz.Card {
 	for i, e := range w {
 		items[i] = quiz.Item{Left: e.label, Right: formatDate(e.fr.date.Start, g.style)}
 		labels = append(labels, e.label)
-		keys = append(keys, e.fr.key+"|"+norm(clean(e.fr.f.Text)))
+		keys = append(keys, e.fr.key+"|"+norm(g.cleaned(e.fr.f.Text)))
 		quotes = append(quotes, items[i].Right+": \u201c"+strings.TrimSpace(e.fr.f.Text)+"\u201d ("+e.fr.t.name+")")
 	}
 	first := w[0].fr

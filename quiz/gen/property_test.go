@@ -13,7 +13,9 @@ var residueRE = regexp.MustCompile(`\[\s*(?:\d+|[a-z]{1,2}|[^\]]*needed[^\]]*)\s
 // checkCard asserts the properties every generated card must have.
 func checkCard(t *testing.T, d Doc, c quiz.Card) {
 	t.Helper()
-	fail := func(msg string) { t.Errorf("%s: card %s (%s): %s\n  prompt: %s\n  answer: %s", d.ID, c.ID, c.Kind, msg, c.Prompt, c.Answer) }
+	fail := func(msg string) {
+		t.Errorf("%s: card %s (%s): %s\n  prompt: %s\n  answer: %s", d.ID, c.ID, c.Kind, msg, c.Prompt, c.Answer)
+	}
 	s := c.Source
 	if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End || d.Text[s.Start:s.End] != s.Text || s.Doc != d.ID {
 		fail("source text is not verbatim at its offsets")

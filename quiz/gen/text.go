@@ -99,6 +99,8 @@ func startsWithPronoun(s string) bool { return pronouns[firstWord(s)] }
 // ("The offensive", "The group", "The city") whose referent is outside it.
 var vagueStartRE = regexp.MustCompile(`^(?:The|This|That) ([a-z]+)\b`)
 
+var detStartRE = regexp.MustCompile(`^(?:The|This|That) (\w+)\b`)
+
 var sameDayRE = regexp.MustCompile(`(?i)^(?:Later |Earlier |Also )?(?:on |by |in )?(?:that|the same|this) (?:day|night|evening|morning|afternoon),\s+`)
 
 // resolveStart replaces a vague opening ("The battle", "The Movement", "It")
@@ -113,7 +115,7 @@ func resolveStart(sent string, t topicInfo) (string, bool) {
 		return sent, !startsWithPronoun(sent) && !vagueStartRE.MatchString(sent)
 	}
 	head := strings.ToLower(lastWord(t.base))
-	if m := regexp.MustCompile(`^(?:The|This|That) (\w+)\b`).FindStringSubmatch(sent); m != nil {
+	if m := detStartRE.FindStringSubmatch(sent); m != nil {
 		w := strings.ToLower(m[1])
 		if w == head {
 			return t.ref(true) + sent[len(m[0]):], true
