@@ -1,0 +1,283 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/factdeck/factdeck/quiz"
+	"github.com/factdeck/factdeck/quiz/srs"
+)
+
+// QueueKind says why a card is in the study queue.
+type QueueKind int8
+
+// The study queues, in the order DueCards serves them (learning cards due
+// within LearnAhead come last, under QueueLearning).
+const (
+	QueueLearning QueueKind = iota + 1 // Learning or Relearning, due now
+	QueueReview                        // Review, due by the end of the learner's today
+	QueueNew                           // never reviewed
+)
+
+// QueueRequest asks for a learner's study queue of one deck.
+type QueueRequest struct {
+	LearnerID int64
+	DocID     int64 // one document version; 0 for the head version of every document
+	Now       time.Time
+	Settings  srs.Settings // daily limits and the time zone that says when "today" is
+	Limit     int          // at most this many items; 0 for all (daily limits still apply)
+	// LearnAhead lets learning cards due this soon after Now be served after
+	// everything else, so a session can finish instead of waiting for a
+	// 10-minute step (Anki's learn-ahead limit, 20 minutes by default there).
+	LearnAhead time.Duration
+}
+
+// QueueItem is one card to study and the learner's memory of it.
+type QueueItem struct {
+	Queue QueueKind
+	DocID int64 // the document version the card row belongs to
+	Card  quiz.Card
+	State srs.Card // srs.NewCard(Now) for a new card
+}
+
+// QueueCounts are the numbers shown beside a deck.
+type QueueCounts struct {
+	New      int // new cards that may still be introduced today
+	Learning int // learning and relearning cards due before the end of today
+	Review   int // review cards due by the end of today, within today's review limit
+}
+
+// DueCards returns the learner's study queue: learning and relearning cards
+// due now (by due), then review cards due by the end of the learner's
+// today (by due, at most Settings.ReviewsPerDay minus reviews done today),
+// then new cards in generated order (at most Settings.NewPerDay minus new
+// cards introduced today), then learning cards due within LearnAhead. Held
+// and stale cards are never served. "Today" and the daily counts follow
+// Settings.TimeZone and are counted over all of the learner's decks.
+func (db *DB) DueCards(ctx context.Context, req QueueRequest) ([]QueueItem, error) {
+	var out []QueueItem
+	err := db.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = dueCards(ctx, tx, req)
+		return err
+	})
+	return out, err
+}
+
+// QueueCounts counts the learner's new, learning and review cards of a deck
+// for today, with the same rules and limits as DueCards.
+func (db *DB) QueueCounts(ctx context.Context, req QueueRequest) (QueueCounts, error) {
+	var n QueueCounts
+	err := db.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		n, err = queueCounts(ctx, tx, req)
+		return err
+	})
+	return n, err
+}
+
+// readTx runs fn in a read-only transaction on the read pool, so that the
+// several queries of one answer see one snapshot.
+func (db *DB) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// queue is one QueueRequest resolved: today's bounds and what is left of
+// the daily limits.
+type queue struct {
+	QueueRequest
+	dayStart, dayEnd    time.Time
+	newLeft, reviewLeft int
+}
+
+func openQueue(ctx context.Context, tx *sql.Tx, req QueueRequest) (queue, error) {
+	q := queue{QueueRequest: req}
+	q.dayStart, q.dayEnd = dayBounds(req.Now, req.Settings.Location())
+	var newDone, reviewsDone int
+	err := tx.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(CASE WHEN before_state = $1 THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN before_state = $2 THEN 1 ELSE 0 END), 0)
+		FROM reviews WHERE learner_id = $3 AND reviewed_at >= $4 AND reviewed_at < $5`,
+		int(srs.New), int(srs.Review), req.LearnerID, ts(q.dayStart), ts(q.dayEnd)).Scan(&newDone, &reviewsDone)
+	if err != nil {
+		return q, fmt.Errorf("store: reviews today of learner %d: %w", req.LearnerID, err)
+	}
+	q.newLeft = max(req.Settings.NewPerDay-newDone, 0)
+	q.reviewLeft = max(req.Settings.ReviewsPerDay-reviewsDone, 0)
+	return q, nil
+}
+
+func dueCards(ctx context.Context, tx *sql.Tx, req QueueRequest) ([]QueueItem, error) {
+	q, err := openQueue(ctx, tx, req)
+	if err != nil {
+		return nil, err
+	}
+	left := req.Limit
+	if left <= 0 {
+		left = math.MaxInt32
+	}
+	now := ts(req.Now)
+	var out []QueueItem
+	parts := []func(n int) ([]QueueItem, error){
+		func(n int) ([]QueueItem, error) {
+			return q.states(ctx, tx, QueueLearning, `s.state IN (1, 3) AND s.due <= $3`, n, now)
+		},
+		func(n int) ([]QueueItem, error) {
+			return q.states(ctx, tx, QueueReview, `s.state = 2 AND s.due < $3`, min(n, q.reviewLeft), ts(q.dayEnd))
+		},
+		func(n int) ([]QueueItem, error) { return q.newCards(ctx, tx, min(n, q.newLeft)) },
+		func(n int) ([]QueueItem, error) {
+			if req.LearnAhead <= 0 {
+				return nil, nil
+			}
+			return q.states(ctx, tx, QueueLearning, `s.state IN (1, 3) AND s.due > $3 AND s.due <= $4`,
+				n, now, ts(req.Now.Add(req.LearnAhead)))
+		},
+	}
+	for _, part := range parts {
+		if left == 0 {
+			break
+		}
+		items, err := part(left)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+		left -= len(items)
+	}
+	return out, nil
+}
+
+// deckJoin joins a card_states row s to the card row c it is studied as:
+// the row of the requested version, or the head row of its id.
+func (q queue) deckJoin() (string, []any) {
+	if q.DocID != 0 {
+		return `c.doc_id = $2 AND c.card_id = s.card_id`, []any{q.DocID}
+	}
+	return `c.is_head = 1 AND c.card_id = s.card_id AND $2 = 0`, []any{0}
+}
+
+// states lists up to n of the learner's card states matching cond (which
+// uses $3 and up for args), by due time.
+func (q queue) states(ctx context.Context, tx *sql.Tx, kind QueueKind, cond string, n int, args ...any) ([]QueueItem, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	join, jargs := q.deckJoin()
+	all := append(append([]any{q.LearnerID}, jargs...), args...)
+	all = append(all, n)
+	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, c.body, c.held, `+srsColumns("s.")+`
+		FROM card_states s JOIN cards c ON `+join+` AND c.held = 0 AND c.stale = 0
+		WHERE s.learner_id = $1 AND `+cond+`
+		ORDER BY s.due, s.card_id LIMIT $`+fmt.Sprint(len(all)), all...)
+	if err != nil {
+		return nil, fmt.Errorf("store: queue of learner %d: %w", q.LearnerID, err)
+	}
+	defer rows.Close()
+	var out []QueueItem
+	for rows.Next() {
+		it := QueueItem{Queue: kind}
+		var body string
+		var held int
+		var st srsRow
+		if err := rows.Scan(append([]any{&it.DocID, &body, &held}, st.dest()...)...); err != nil {
+			return nil, fmt.Errorf("store: queue of learner %d: %w", q.LearnerID, err)
+		}
+		if it.Card, err = scanCard(cardBody{body, held}); err != nil {
+			return nil, err
+		}
+		if it.State, err = st.card(); err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// newCondition selects the deck's servable cards c the learner has never
+// reviewed; $1 is the learner, $2 the document version (0: head rows).
+func (q queue) newCondition() string {
+	if q.DocID != 0 {
+		return `c.doc_id = $2 AND c.held = 0 AND c.stale = 0 AND NOT EXISTS
+			(SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)`
+	}
+	return `c.is_head = 1 AND $2 = 0 AND c.held = 0 AND c.stale = 0 AND NOT EXISTS
+		(SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)`
+}
+
+// newCards lists up to n new cards of the deck in generated order.
+func (q queue) newCards(ctx context.Context, tx *sql.Tx, n int) ([]QueueItem, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, c.body, c.held FROM cards c WHERE `+
+		q.newCondition()+` ORDER BY c.doc_id, c.seq LIMIT $3`, q.LearnerID, q.DocID, n)
+	if err != nil {
+		return nil, fmt.Errorf("store: new cards of learner %d: %w", q.LearnerID, err)
+	}
+	defer rows.Close()
+	var out []QueueItem
+	for rows.Next() {
+		it := QueueItem{Queue: QueueNew, State: srs.NewCard(q.Now)}
+		var body string
+		var held int
+		if err := rows.Scan(&it.DocID, &body, &held); err != nil {
+			return nil, fmt.Errorf("store: new cards of learner %d: %w", q.LearnerID, err)
+		}
+		if it.Card, err = scanCard(cardBody{body, held}); err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+func queueCounts(ctx context.Context, tx *sql.Tx, req QueueRequest) (QueueCounts, error) {
+	q, err := openQueue(ctx, tx, req)
+	if err != nil {
+		return QueueCounts{}, err
+	}
+	join, jargs := q.deckJoin()
+	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND c.held = 0 AND c.stale = 0
+		WHERE s.learner_id = $1 AND `
+	end := ts(q.dayEnd)
+	var n QueueCounts
+	// Each count stops at its daily limit, so a huge backlog costs no more
+	// than the limit.
+	counts := []struct {
+		dst   *int
+		query string
+		args  []any
+	}{
+		{&n.Review, states + `s.state = 2 AND s.due < $3 LIMIT $4`, []any{jargs[0], end, q.reviewLeft}},
+		{&n.New, `SELECT 1 FROM cards c WHERE ` + q.newCondition() + ` LIMIT $3`, []any{q.DocID, q.newLeft}},
+		{&n.Learning, states + `s.state IN (1, 3) AND s.due < $3`, []any{jargs[0], end}},
+	}
+	for _, c := range counts {
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+c.query+`) AS t`,
+			append([]any{q.LearnerID}, c.args...)...).Scan(c.dst)
+		if err != nil {
+			return QueueCounts{}, fmt.Errorf("store: queue counts of learner %d: %w", q.LearnerID, err)
+		}
+	}
+	return n, nil
+}
+
+// cardBody adapts an already scanned (body, held) pair to scanCard.
+type cardBody struct {
+	body string
+	held int
+}
+
+func (c cardBody) Scan(dest ...any) error {
+	*dest[0].(*string), *dest[1].(*int) = c.body, c.held
+	return nil
+}
