@@ -85,3 +85,12 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckTypedYearlessBlank(t *testing.T) {
+	c := quiz.Card{Kind: quiz.CardCloze, Answer: "28 November", AnswerType: "date"}
+	for _, a := range []string{"28 November", "28 November 2024", "Nov 28, 2024"} {
+		if got := CheckTyped(c, a); got.Grade != Exact {
+			t.Errorf("CheckTyped(%q) = %v, want exact", a, got)
+		}
+	}
+}

@@ -11,16 +11,13 @@ import (
 // sentence also an important common-noun span: good gaps are often not
 // named entities ("the ____ of Aleppo": outskirts).
 func (g *generator) cloze(fr *frame) []quiz.Card {
-	if !fr.prose || !fr.hasBlank() {
+	if !fr.prose || !fr.hasBlank() || (!typedClass(fr.class) && words(fr.answer) > 5) {
 		return nil
 	}
 	var out []quiz.Card
 	c := g.newCard(quiz.CardCloze, fr, blankStem(fr)+hint(fr.class), fr.sent[fr.blank[0]:fr.blank[1]])
 	c.AnswerType = answerType(fr.class)
 	c.Accept = g.alias.of(c.Answer)
-	if fr.dateHit != nil {
-		c.Accept = append(c.Accept, fr.answer) // the year may be typed too
-	}
 	out = append(out, c)
 	if nc, ok := g.nounCloze(fr); ok {
 		out = append(out, nc)
@@ -69,6 +66,9 @@ func (g *generator) nounCloze(fr *frame) (quiz.Card, bool) {
 		sc := len(span)
 		if m[4] >= 0 {
 			sc += 10
+		}
+		if m[4] < 0 {
+			continue // only spans closed by "of" or punctuation have one reading
 		}
 		if sc > bestScore {
 			best, bestScore = [2]int{s, e}, sc

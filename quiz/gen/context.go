@@ -89,6 +89,9 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		dateMemo:    map[string][]dateHit{},
 	}
 	for _, t := range doc.Extraction.Topics {
+		if t.Name == "" || t.Name == "Document" {
+			t.Name, t.Base = titleFromID(doc.ID), titleFromID(doc.ID)
+		}
 		ti := newTopicInfo(t, doc.Text)
 		g.topics[t.ID] = ti
 		if _, ok := g.topics["name:"+t.Name]; !ok {
@@ -113,6 +116,26 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		}
 	}
 	return g
+}
+
+// titleFromID names an untitled document after its file name:
+// "battle_of_antietam.nps" → "Battle of Antietam".
+func titleFromID(id string) string {
+	if i := strings.IndexByte(id, '.'); i > 0 {
+		id = id[:i]
+	}
+	ws := strings.FieldsFunc(id, func(r rune) bool { return r == '_' || r == '-' || r == ' ' })
+	for i, w := range ws {
+		switch {
+		case i > 0 && (w == "of" || w == "the" || w == "and" || w == "at" || w == "in"):
+		default:
+			ws[i] = upperFirst(w)
+		}
+	}
+	if len(ws) == 0 {
+		return "Document"
+	}
+	return strings.Join(ws, " ")
 }
 
 // docStyle guesses whether the document writes "29 November 2024" or
@@ -184,6 +207,9 @@ func (g *generator) topicOf(f quiz.Fact) topicInfo {
 	name := f.Topic
 	if name == "" {
 		name = g.doc.Extraction.Title
+	}
+	if name == "" || name == "Document" {
+		name = titleFromID(g.doc.ID)
 	}
 	return topicInfo{id: name, name: name, base: name}
 }

@@ -30,7 +30,11 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 	var out []string
 	for _, c := range cands {
 		k := norm(c)
-		if k == "" || seen[k] || g.alias.same(c, fr.answer) {
+		na := norm(fr.answer)
+		if fr.class != "date" && fr.class != "number" && strings.Contains(strings.ToLower(c), strings.ToLower(fr.answer)) {
+			continue // "McClellan's Army" for "McClellan"
+		}
+		if k == "" || seen[k] || g.alias.same(c, fr.answer) || (fr.class != "date" && fr.class != "number" && (containsWord(k, na) || containsWord(na, k))) {
 			continue
 		}
 		seen[k] = true

@@ -192,17 +192,42 @@ func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
 		fr.question = "Where did " + ref + " take place?"
 		fr.state = func(v string) string { return upperFirst(ref) + " took place in " + v + "." }
 	case quiz.KindPartOf:
-		fr.question = "Of which larger conflict or campaign was " + ref + " a part?"
+		// No question: other documents' "part of" cells make poor options.
 		fr.state = func(v string) string { return upperFirst(ref) + " was part of " + lowerThe(v) + "." }
 	case quiz.KindOutcome:
 		fr.question = "What was the result of " + ref + "?"
-	case quiz.KindCasualties:
-		fr.question = "Which losses does the infobox of " + ref + " report for neither side?"
-		fr.class = "casualties"
+	case quiz.KindCasualties, quiz.KindCount:
+		return countFrame(fr, ref)
 	default:
 		return nil, false
 	}
 	fr.noSwap = true
+	return &fr, true
+}
+
+var countNounRE = regexp.MustCompile(`^(\d[\d,]*)\s+([a-z]+(?: [a-z]+)?) (killed|wounded|injured|captured|missing|displaced)$`)
+
+// countFrame asks "How many civilians were killed in …?" for an infobox
+// count such as "22 civilians killed".
+func countFrame(fr frame, ref string) (*frame, bool) {
+	m := countNounRE.FindStringSubmatch(fr.answer)
+	if m == nil {
+		return nil, false
+	}
+	hs := findNumbers(m[1])
+	if len(hs) != 1 {
+		return nil, false
+	}
+	h := hs[0]
+	fr.num = &h
+	fr.class = "number"
+	fr.answer = m[1]
+	fr.question = "How many " + m[2] + " were " + m[3] + " in " + ref + ", according to its infobox?"
+	fr.typedOK = true
+	fr.state = func(v string) string {
+		return "According to its infobox, " + v + " " + m[2] + " were " + m[3] + " in " + ref + "."
+	}
+	fr.noSwap = false
 	return &fr, true
 }
 
@@ -213,6 +238,9 @@ func lowerThe(v string) string {
 	return v
 }
 
+// junkValueRE matches infobox debris: ranks cut from names, image captions.
+var junkValueRE = regexp.MustCompile(`^(?:Lt|Gen|Col|Maj|Capt|Brig|Sgt|Adm|Cmdr)\.?$|(?i)^emblem\b|\.svg\b|\bflag of\b`)
+
 // nameLike rejects values too slight to ask about: single function words
 // or fragments left by extraction ("of", "in", "militias").
 func nameLike(v string) bool {
@@ -221,6 +249,9 @@ func nameLike(v string) bool {
 		return false
 	}
 	if strings.ToLower(v) == v && !strings.ContainsAny(v, "0123456789") && words(v) < 2 {
+		return false
+	}
+	if junkValueRE.MatchString(v) {
 		return false
 	}
 	return true

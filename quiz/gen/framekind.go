@@ -22,6 +22,9 @@ var sideRoles = map[quiz.FactKind]struct{ which, role string }{
 // side is true, so none of them may be a distractor.
 func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	f := fr.f
+	if f.Kind == quiz.KindCommander && f.Entity != quiz.EntityPerson && f.Entity != "" {
+		return nil, false // a group listed under commanders
+	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
 	for _, v := range same {
 		fr.exclude[norm(v)] = true
@@ -154,7 +157,7 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 		}
 	}
 	if hit == nil || want == 0 {
-		return g.blankFrame(fr)
+		return nil, false // a count in words ("two car bombs") is no number to blank
 	}
 	fr.num = hit
 	fr.class = "number"
@@ -206,8 +209,8 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 			hit = &h
 		}
 	}
-	if hit == nil {
-		return nil, false
+	if hit == nil || !f.Date.End.IsZero() || rangeAround(fr.sent, *hit) {
+		return nil, false // one end of a span: its distractors would be spans
 	}
 	fr.dateHit = hit
 	fr.answer = formatDate(f.Date.Start, g.style)

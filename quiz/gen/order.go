@@ -53,6 +53,10 @@ func dayRange(d quiz.Date) (int, int) {
 
 var clauseCutRE = regexp.MustCompile(`,\s+(?:which|who|where|while|making|capturing|killing|following|after|as|amidst|leading)\b.*$`)
 
+// finiteVerbRE wants a past-tense verb, so a label is a clause, not a
+// fragment left by cutting the sentence.
+var finiteVerbRE = regexp.MustCompile(`\b(?:\w+ed|took|fell|began|led|fought|won|broke|sent|went|held|made|left|came|became|struck|ran|drove|withdrew|overran|lost|met|set|blew|was|were|had)\b`)
+
 var connectiveRE = regexp.MustCompile(`^(?:However|But|Instead|Also|Meanwhile|Subsequently|Then|Later|Thus|Therefore|And)\b`)
 
 var deicticRE = regexp.MustCompile(`(?i)\b(?:these|this|those|its|their|they|it|he|she|his|her)\b`)
@@ -64,7 +68,7 @@ func eventLabel(fr *frame) (string, bool) {
 		return "", false
 	}
 	rest = strings.TrimSuffix(clauseCutRE.ReplaceAllString(rest, ""), ".")
-	if words(rest) > 18 || words(rest) < 3 || startsWithPronoun(rest) || vagueStartRE.MatchString(rest) ||
+	if !finiteVerbRE.MatchString(rest) || words(rest) > 18 || words(rest) < 3 || startsWithPronoun(rest) || vagueStartRE.MatchString(rest) ||
 		connectiveRE.MatchString(rest) || deicticRE.MatchString(rest) {
 		return "", false
 	}

@@ -24,6 +24,8 @@ const (
 
 var markupRE = regexp.MustCompile(`\[[^\]]{0,40}\]|\||\{\{|==|https?://`)
 
+var relativeDayRE = regexp.MustCompile(`(?i)\b(?:the next|that|the same|the following|the previous) (?:day|night|morning|evening)\b`)
+
 var vagueWords = []string{"reportedly", "some", "several", "various", "many", "other", "such",
 	"latter", "former", "aforementioned", "allegedly", "approximately"}
 
@@ -71,6 +73,9 @@ func promptPenalty(prompt, answer string) float64 {
 		}
 	}
 	p += min(v, 3*penaltyVagueWord)
+	if relativeDayRE.MatchString(quoted(prompt)) {
+		p += penaltyVagueStart // "by the next day": which day?
+	}
 	switch n := words(answer); {
 	case n > 15:
 		p += 2 * penaltyLongAnswer

@@ -101,6 +101,8 @@ var vagueStartRE = regexp.MustCompile(`^(?:The|This|That) ([a-z]+)\b`)
 
 var detStartRE = regexp.MustCompile(`^(?:The|This|That) (\w+)\b`)
 
+var midPronounRE = regexp.MustCompile(`^[^,]{0,40}, (?:it|they|he|she) `)
+
 var sameDayRE = regexp.MustCompile(`(?i)^(?:Later |Earlier |Also )?(?:on |by |in )?(?:that|the same|this) (?:day|night|evening|morning|afternoon),\s+`)
 
 // resolveStart replaces a vague opening ("The battle", "The Movement", "It")
@@ -123,6 +125,9 @@ func resolveStart(sent string, t topicInfo) (string, bool) {
 		if vagueStartRE.MatchString(sent) {
 			return sent, false
 		}
+	}
+	if midPronounRE.MatchString(sent) {
+		return sent, false // "Between 2014 and 2015, it was …"
 	}
 	if firstWord(sent) == "it" && !t.main && !strings.HasPrefix(sent, "It is the first") {
 		return t.ref(true) + sent[2:], true

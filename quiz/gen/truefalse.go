@@ -18,7 +18,7 @@ func (g *generator) trueFalse(fr *frame) []quiz.Card {
 		truth = fr.sent // the sentence itself, not a re-rendering of it
 	}
 	out = append(out, g.tfCard(fr, truth, true, ""))
-	if fr.noSwap {
+	if fr.noSwap || (fr.num != nil && strings.HasPrefix(fr.sent[fr.num.end:], " percent")) || (fr.dateHit != nil && (fr.date.End.Year != 0 || rangeAround(fr.sent, *fr.dateHit))) {
 		return out
 	}
 	seed := g.cardID(quiz.CardTrueFalse, fr.key, "false")
@@ -31,6 +31,13 @@ func (g *generator) trueFalse(fr *frame) []quiz.Card {
 		v = dropYear(v)
 	}
 	return append(out, g.tfCard(fr, fr.state(v), false, v))
+}
+
+// rangeAround reports a date that is one end of a span ("2014 and 2015",
+// "2012 – 2016"), where swapping one end garbles the sentence.
+func rangeAround(s string, h dateHit) bool {
+	around := s[max(0, h.start-8):min(len(s), h.end+8)]
+	return strings.Contains(around, "–") || strings.Contains(around, " and ") || strings.Contains(around, " to ") || strings.Contains(around, "-")
 }
 
 // dropYear shortens "4 December 2024" to "4 December" (and "December 4,

@@ -1,0 +1,53 @@
+package gen
+
+import (
+	"math/rand/v2"
+	"os"
+	"testing"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// reviewSeed is the sampling seed of the card review in docs/quality.md.
+const reviewSeed = 20241129
+
+// TestReviewSample writes the review sample (50 shown seed cards, 50 shown
+// corpus cards) as text when GEN_SAMPLE names a file: the cards a person
+// then reads and judges in docs/quality.md.
+func TestReviewSample(t *testing.T) {
+	out := os.Getenv("GEN_SAMPLE")
+	if out == "" {
+		t.Skip("set GEN_SAMPLE=file to write the review sample")
+	}
+	seed := loadDoc(t, seedPath)
+	corpus := loadCorpus(t)
+	var fromSeed, fromCorpus []quiz.Card
+	for _, c := range Generate(seed, corpus, DefaultOptions()) {
+		if !c.Held {
+			fromSeed = append(fromSeed, c)
+		}
+	}
+	for i, d := range corpus {
+		others := append(append([]Doc{seed}, corpus[:i]...), corpus[i+1:]...)
+		for _, c := range Generate(d, others, DefaultOptions()) {
+			if !c.Held {
+				fromCorpus = append(fromCorpus, c)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(reviewSeed, reviewSeed))
+	pick := func(cs []quiz.Card) []quiz.Card {
+		p := r.Perm(len(cs))[:50]
+		var s []quiz.Card
+		for _, i := range p {
+			s = append(s, cs[i])
+		}
+		return s
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	WriteText(f, append(pick(fromSeed), pick(fromCorpus)...))
+}
