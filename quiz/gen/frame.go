@@ -251,7 +251,7 @@ func nameLike(v string) bool {
 	if strings.ToLower(v) == v && !strings.ContainsAny(v, "0123456789") && words(v) < 2 {
 		return false
 	}
-	if junkValueRE.MatchString(v) {
+	if junkValueRE.MatchString(v) || strings.Count(v, "\"")%2 == 1 {
 		return false
 	}
 	return true

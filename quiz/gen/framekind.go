@@ -22,6 +22,9 @@ var sideRoles = map[quiz.FactKind]struct{ which, role string }{
 // side is true, so none of them may be a distractor.
 func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	f := fr.f
+	if f.Kind == quiz.KindUnit && strings.IndexAny(fr.answer[:1], "0123456789") == 0 {
+		return nil, false // "15 rebel units" is a count, not a unit
+	}
 	if f.Kind == quiz.KindCommander && f.Entity != quiz.EntityPerson && f.Entity != "" {
 		return nil, false // a group listed under commanders
 	}
