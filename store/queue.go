@@ -133,7 +133,7 @@ func dueCards(ctx context.Context, tx *sql.Tx, req QueueRequest) ([]QueueItem, e
 		func(n int) ([]QueueItem, error) {
 			return q.states(ctx, tx, QueueReview, `s.state = 2 AND s.due < $3`, min(n, q.reviewLeft), ts(q.dayEnd))
 		},
-		func(n int) ([]QueueItem, error) { return q.newCards(ctx, tx, min(n, q.newLeft)) },
+		func(n int) ([]QueueItem, error) { return q.newCards(ctx, tx, min(n, q.newLeft), true) },
 		func(n int) ([]QueueItem, error) {
 			if req.LearnAhead <= 0 {
 				return nil, nil
@@ -202,44 +202,6 @@ func (q queue) states(ctx context.Context, tx *sql.Tx, kind QueueKind, cond stri
 	return out, rows.Err()
 }
 
-// newCondition selects the deck's servable cards c the learner has never
-// reviewed; $1 is the learner, $2 the document version (0: head rows).
-func (q queue) newCondition() string {
-	if q.DocID != 0 {
-		return `c.doc_id = $2 AND c.held = 0 AND c.stale = 0 AND NOT EXISTS
-			(SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)`
-	}
-	return `c.is_head = 1 AND $2 = 0 AND c.held = 0 AND c.stale = 0 AND NOT EXISTS
-		(SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)`
-}
-
-// newCards lists up to n new cards of the deck in generated order.
-func (q queue) newCards(ctx context.Context, tx *sql.Tx, n int) ([]QueueItem, error) {
-	if n <= 0 {
-		return nil, nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, c.body, c.held FROM cards c WHERE `+
-		q.newCondition()+` ORDER BY c.doc_id, c.seq LIMIT $3`, q.LearnerID, q.DocID, n)
-	if err != nil {
-		return nil, fmt.Errorf("store: new cards of learner %d: %w", q.LearnerID, err)
-	}
-	defer rows.Close()
-	var out []QueueItem
-	for rows.Next() {
-		it := QueueItem{Queue: QueueNew, State: srs.NewCard(q.Now)}
-		var body string
-		var held int
-		if err := rows.Scan(&it.DocID, &body, &held); err != nil {
-			return nil, fmt.Errorf("store: new cards of learner %d: %w", q.LearnerID, err)
-		}
-		if it.Card, err = scanCard(cardBody{body, held}); err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
-}
-
 func queueCounts(ctx context.Context, tx *sql.Tx, req QueueRequest) (QueueCounts, error) {
 	q, err := openQueue(ctx, tx, req)
 	if err != nil {
@@ -250,6 +212,11 @@ func queueCounts(ctx context.Context, tx *sql.Tx, req QueueRequest) (QueueCounts
 		WHERE s.learner_id = $1 AND `
 	end := ts(q.dayEnd)
 	var n QueueCounts
+	fresh, err := q.newCards(ctx, tx, q.newLeft, false)
+	if err != nil {
+		return QueueCounts{}, err
+	}
+	n.New = len(fresh)
 	// Each count stops at its daily limit, so a huge backlog costs no more
 	// than the limit.
 	counts := []struct {
@@ -258,7 +225,6 @@ func queueCounts(ctx context.Context, tx *sql.Tx, req QueueRequest) (QueueCounts
 		args  []any
 	}{
 		{&n.Review, states + `s.state = 2 AND s.due < $3 LIMIT $4`, []any{jargs[0], end, q.reviewLeft}},
-		{&n.New, `SELECT 1 FROM cards c WHERE ` + q.newCondition() + ` LIMIT $3`, []any{q.DocID, q.newLeft}},
 		{&n.Learning, states + `s.state IN (1, 3) AND s.due < $3`, []any{jargs[0], end}},
 	}
 	for _, c := range counts {

@@ -182,3 +182,34 @@ func TestRecall(t *testing.T) {
 }
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// TestNewCardsResume checks that the all-documents queue takes new cards
+// from the document of the latest new card first, then wraps around.
+func TestNewCardsResume(t *testing.T) {
+	d := newQueueDeck(t)
+	ctx := context.Background()
+	other, _, err := d.db.ImportDocument(ctx, quiz.Document{Slug: "o", Title: "o", Body: "other", Source: "seed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.db.SaveCards(ctx, other.ID, []quiz.Card{{ID: "o-1"}, {ID: "o-2"}, {ID: "o-3"}}); err != nil {
+		t.Fatal(err)
+	}
+	sched, _ := srs.NewScheduler(srs.DefaultParameters())
+	in := ReviewInput{LearnerID: d.learner, CardID: "o-1", DocID: other.ID, Rating: srs.Easy, ReviewedAt: t0, ShownToken: "x"}
+	if _, err := d.db.RecordReview(ctx, in, sched); err != nil {
+		t.Fatal(err)
+	}
+	req := QueueRequest{LearnerID: d.learner, Now: t0, Settings: srs.DefaultSettings(), Limit: 4}
+	items, err := d.db.DueCards(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []queued{{QueueNew, "o-2"}, {QueueNew, "o-3"}, {QueueNew, "s-c00"}, {QueueNew, "s-c01"}}
+	if got := summarize(items); !reflect.DeepEqual(got, want) {
+		t.Errorf("DueCards = %v, want %v", got, want)
+	}
+	if n, err := d.db.QueueCounts(ctx, req); err != nil || n.New != 19 {
+		t.Errorf("QueueCounts = %+v, %v; want 19 new (20 daily, 1 introduced)", n, err)
+	}
+}
