@@ -152,6 +152,8 @@ func genericName(ws []token) bool {
 func boundaryScore(a, b string, person bool) float64 {
 	la, lb := strings.ToLower(a), strings.ToLower(b)
 	switch {
+	case lb == "unidentified" || lb == "unnamed" || lb == "unknown":
+		return 3 // "Qandil Manbij Unidentified YPJ commander"
 	case isRank(b) && !isRank(a):
 		return 3
 	case headNouns[lb] && !headNouns[la]:

@@ -5,7 +5,6 @@
 package facts
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -88,7 +87,7 @@ func invalidAt(b []byte) int {
 func (e *extractor) paragraphs(lines []line) []para {
 	var out []para
 	for _, l := range lines {
-		s := trimSpan(e.doc, span{l.i, l.j})
+		s := trimSpan(e.doc, span(l))
 		if s.j == s.i || isPipeRow(e.doc, l) || strings.HasPrefix(e.doc[s.i:s.j], "|") || isHeading(e.doc[s.i:s.j]) {
 			continue
 		}
@@ -153,6 +152,3 @@ func spanOf(doc string, cl *cleaned, i, j int) [2]int {
 	}
 	return [2]int{}
 }
-
-// asciiLower lower-cases ASCII letters only, for cheap keyword tests.
-func asciiLower(s string) string { return string(bytes.ToLower([]byte(s))) }

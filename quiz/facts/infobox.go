@@ -128,7 +128,7 @@ func parseInfobox(doc string, lines []line) infobox {
 			ib.title = cs[0]
 		}
 	} else if first.j-first.i <= 200 && hasPipeRowSoon(doc, lines, k+1) {
-		ib.title = trimSpan(doc, span{first.i, first.j})
+		ib.title = trimSpan(doc, span(first))
 	} else {
 		return ib
 	}
@@ -138,7 +138,7 @@ func parseInfobox(doc string, lines []line) infobox {
 		l := lines[k]
 		text := strings.TrimSpace(doc[l.i:l.j])
 		if strings.HasPrefix(text, "Part of ") && ib.partOf.j == 0 {
-			c := trimSpan(doc, span{l.i, l.j})
+			c := trimSpan(doc, span(l))
 			if isPipeRow(doc, l) {
 				c = cells(doc, l)[0]
 			}

@@ -42,10 +42,13 @@ func splitCell(doc string, c span, person bool, lex *lexicon) []named {
 	return out
 }
 
-// segment is a run of words between strong boundaries.
+// segment is a run of words between strong boundaries; nick is the end of
+// a quoted nickname that belongs to the last name of the run
+// (Muhammad Mustafa Ali "Abu Adel"), 0 when none.
 type segment struct {
 	words []token
 	role  string
+	nick  int
 }
 
 // splitPiece splits a marker-free part of a cell.
@@ -55,9 +58,15 @@ func splitPiece(doc string, p span, person bool, lex *lexicon, role *string, out
 		toks[k].i += p.i
 		toks[k].j += p.i
 	}
-	for _, seg := range segments(toks, role, lex) {
-		for _, ch := range chunkWords(seg.words, person, lex) {
-			out = append(out, makeNamed(doc, ch, seg.role, person))
+	for _, seg := range segments(toks, role, lex, person) {
+		chs := chunkWords(seg.words, person, lex)
+		for k, ch := range chs {
+			n := makeNamed(doc, ch, seg.role, person)
+			if k == len(chs)-1 && seg.nick > n.sp.j {
+				n.sp.j = seg.nick
+				n.value = doc[n.sp.i:n.sp.j]
+			}
+			out = append(out, n)
 		}
 	}
 	return out
@@ -67,9 +76,17 @@ func splitPiece(doc string, p span, person bool, lex *lexicon, role *string, out
 // the role of a person.
 func makeNamed(doc string, ch []token, role string, person bool) named {
 	if person {
-		for len(ch) > 1 && isRank(ch[0].s) {
-			ch = ch[1:]
+		r := 0
+		for r < len(ch)-1 && isRank(ch[r].s) {
+			r++
 		}
+		if r > 0 && role == "" {
+			role = doc[ch[0].i:ch[r-1].j]
+			if strings.HasPrefix(doc[ch[r-1].j:], ".") {
+				role += "."
+			}
+		}
+		ch = ch[r:]
 	}
 	sp := span{ch[0].i, ch[len(ch)-1].j}
 	return named{value: doc[sp.i:sp.j], sp: sp, role: role}
@@ -78,51 +95,124 @@ func makeNamed(doc string, ch []token, role string, person bool) named {
 // isRank reports whether w is a title such as "Lt." or "General".
 func isRank(w string) bool { return ranks[strings.ToLower(w)] || ranks[strings.ToLower(w)+"."] }
 
+// segmenter cuts the tokens of a cell into segments.
+type segmenter struct {
+	toks   []token
+	role   *string
+	lex    *lexicon
+	person bool
+	out    []segment
+	cur    []token
+	nick   int
+}
+
+// flush ends the current segment.
+func (s *segmenter) flush() {
+	if len(s.cur) > 0 {
+		s.out = append(s.out, segment{words: s.cur, role: *s.role, nick: s.nick})
+	}
+	s.cur, s.nick = nil, 0
+}
+
 // segments cuts tokens at flags, labels ("Support:"), parentheses, image
-// file names, commas and semicolons.
-func segments(toks []token, role *string, lex *lexicon) []segment {
-	var out []segment
-	var cur []token
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, segment{words: cur, role: *role})
-		}
-		cur = nil
-	}
+// file names, commas and semicolons. In a commander cell a parenthesised
+// note is never part of the name, and a quoted nickname stays with the name
+// before it.
+func segments(toks []token, role *string, lex *lexicon, person bool) []segment {
+	s := &segmenter{toks: toks, role: role, lex: lex, person: person}
 	for k := 0; k < len(toks); k++ {
-		t := toks[k]
-		switch {
-		case isWordTok(t.s):
-			cur = append(cur, t)
-		case t.s == ":" && len(cur) > 0:
-			n := labelWords(cur)
-			*role = joinTokens(cur[len(cur)-n:])
-			cur = cur[:len(cur)-n]
-			flush()
-		case t.s == "(":
-			end := closeParen(toks, k)
-			if end > k && len(cur) > 0 && isAcronymParen(toks[k+1:end]) {
-				k = end
-				continue
+		k = s.step(k)
+	}
+	s.flush()
+	return s.out
+}
+
+// step handles toks[k] and returns the index of the last token it used.
+func (s *segmenter) step(k int) int {
+	t := s.toks[k]
+	switch {
+	case s.nick > 0 && isWordTok(t.s):
+		s.flush() // a nickname ends its name
+		s.cur = append(s.cur, t)
+	case isWordTok(t.s):
+		s.cur = append(s.cur, t)
+	case t.s == ":" && len(s.cur) > 0:
+		n := labelWords(s.cur)
+		*s.role = joinTokens(s.cur[len(s.cur)-n:])
+		s.cur = s.cur[:len(s.cur)-n]
+		s.flush()
+	case t.s == "(":
+		return s.paren(k)
+	case t.s == "." && k+1 < len(s.toks) && imageExts[strings.ToLower(s.toks[k+1].s)] && s.toks[k+1].i == t.j:
+		s.cur = dropFileName(s.cur, s.lex, s.person)
+		s.flush()
+		return k + 1
+	case t.s == "." && len(s.cur) > 0 && s.cur[len(s.cur)-1].j == t.i && isRank(s.cur[len(s.cur)-1].s):
+		// the dot of an abbreviated rank: "Lt. Col. Mohieddin al-Zain"
+	case s.person && isQuote(t.s):
+		return s.nickname(k)
+	case isQuote(t.s) || t.s == "&":
+		if len(s.cur) > 0 {
+			s.cur = append(s.cur, t)
+		}
+	default:
+		s.flush()
+	}
+	return k
+}
+
+// isQuote reports whether s is a quotation mark.
+func isQuote(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "'"
+}
+
+// paren handles a parenthesis at toks[k]: an acronym after a group name
+// stays with it; any other note is a boundary and is skipped. In a
+// commander cell an unclosed note ("(Qalamoun deputy commander Ahmed …")
+// ends at its last role word.
+func (s *segmenter) paren(k int) int {
+	end := closeParen(s.toks, k)
+	if end > k && !s.person && len(s.cur) > 0 && isAcronymParen(s.toks[k+1:end]) {
+		return end
+	}
+	if end < 0 && s.person {
+		for e := k + 1; e < len(s.toks) && e < k+12 && s.toks[e].s != "("; e++ {
+			if roleWords[strings.ToLower(s.toks[e].s)] {
+				end = e
 			}
-			flush()
-			if end > k {
-				k = end
-			}
-		case t.s == "." && k+1 < len(toks) && imageExts[strings.ToLower(toks[k+1].s)] && toks[k+1].i == t.j:
-			cur = dropFileName(cur, lex)
-			flush()
-			k++
-		case t.s == "\"" || t.s == "“" || t.s == "”" || t.s == "'" || t.s == "&":
-			if len(cur) > 0 {
-				cur = append(cur, t)
-			}
-		default:
-			flush()
 		}
 	}
-	flush()
-	return out
+	s.flush()
+	if end > k {
+		return end
+	}
+	return k
+}
+
+// nickname handles a quotation mark in a commander cell: a short quoted
+// run of words is a nickname of the name before it, or a name of its own
+// when no name precedes it ("Dijwar").
+func (s *segmenter) nickname(k int) int {
+	end := -1
+	for e := k + 1; e < len(s.toks) && e < k+6; e++ {
+		if isQuote(s.toks[e].s) {
+			end = e
+			break
+		}
+		if !isWordTok(s.toks[e].s) {
+			break
+		}
+	}
+	if end < k+2 {
+		return k // a stray quote: ignore it
+	}
+	if len(s.cur) == 0 {
+		s.cur = append(s.cur, s.toks[k+1:end]...)
+		s.flush()
+		return end
+	}
+	s.nick = s.toks[end].j
+	return end
 }
 
 // isWordTok reports whether a token is a word.
@@ -178,22 +268,33 @@ func isAcronym(w string) bool {
 }
 
 // dropFileName removes the words of an image file name ("Syria Armed Forces
-// Emblem" before ".svg") from the end of cur: it keeps the shortest prefix
-// that is made of known names, or drops only the last word.
-func dropFileName(cur []token, lex *lexicon) []token {
+// Emblem" before ".svg") from the end of cur. Words with digits or "flag"
+// are file-name words ("Syria-flag 1932-58 1961-63"); otherwise it keeps the
+// shortest prefix made of known names, or drops only the last word. In a
+// commander cell such a prefix is an emblem's group name, not a person, so
+// everything goes.
+func dropFileName(cur []token, lex *lexicon, person bool) []token {
+	k := len(cur) - 1
+	for k > 0 && fileNameWord(cur[k-1].s) {
+		k--
+	}
+	if k < 0 || k < len(cur)-1 || (len(cur) > 0 && fileNameWord(cur[len(cur)-1].s)) {
+		return cur[:max(k, 0)]
+	}
+	if person {
+		return nil
+	}
 	for k := 1; k < len(cur) && k < maxChunk; k++ {
 		if lex.covers(cur[:k]) {
 			return cur[:k]
 		}
 	}
-	k := len(cur) - 1
-	for k > 0 && (strings.ContainsAny(cur[k-1].s, "0123456789") || strings.Contains(strings.ToLower(cur[k-1].s), "flag")) {
-		k--
-	}
-	if k < 0 {
-		k = 0
-	}
-	return cur[:k]
+	return cur[:max(len(cur)-1, 0)]
+}
+
+// fileNameWord reports whether w looks like part of an image file name.
+func fileNameWord(w string) bool {
+	return strings.ContainsAny(w, "0123456789") || strings.Contains(strings.ToLower(w), "flag")
 }
 
 // joinTokens joins token strings with single blanks.
