@@ -7,4 +7,37 @@
     if (form.dataset.submitted === "1") { ev.preventDefault(); return; }
     form.dataset.submitted = "1";
   });
+
+  // After answering, move focus to the verdict so screen readers and
+  // keyboard users land on the result.
+  var verdict = document.getElementById("verdict");
+  if (verdict) { verdict.focus(); }
+
+  // Keyboard shortcuts on the study page: digits pick an option or a grade,
+  // Space/Enter reveal or check, u undoes the last grade.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    var t = ev.target;
+    var typing = t && (t.tagName === "INPUT" && t.type === "text" || t.tagName === "TEXTAREA" || t.tagName === "SELECT");
+    if (typing) { return; }
+    var k = ev.key;
+    if (k === "u") {
+      var undo = document.querySelector('[data-key="u"]');
+      if (undo) { ev.preventDefault(); undo.click(); }
+      return;
+    }
+    if (/^[1-9]$/.test(k)) {
+      var grade = document.querySelector('.grades [data-key="' + k + '"]');
+      if (grade) { ev.preventDefault(); grade.click(); return; }
+      var opt = document.querySelector('input[type="radio"][data-key="' + k + '"]');
+      if (opt) { ev.preventDefault(); opt.checked = true; opt.focus(); }
+      return;
+    }
+    if (k === " " || k === "Enter") {
+      var submit = document.querySelector('[data-testid="question"] [data-testid="submit"]');
+      if (submit && (k === " " || (t && t.tagName !== "BUTTON"))) { ev.preventDefault(); submit.click(); return; }
+      var suggested = document.querySelector(".grades .suggested");
+      if (suggested && k === " ") { ev.preventDefault(); suggested.click(); }
+    }
+  });
 })();

@@ -114,3 +114,9 @@ func (s *server) learner(next http.Handler) http.Handler {
 }
 
 var errTooLarge = errors.New("request body too large")
+
+// learnerID is the current learner's id, set by the learner middleware.
+func learnerID(r *http.Request) int64 {
+	id, _ := r.Context().Value(learnerKey).(int64)
+	return id
+}

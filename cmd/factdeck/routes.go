@@ -25,6 +25,11 @@ func (s *server) routes() http.Handler {
 	r.Group(func(r chi.Router) {
 		r.Use(s.sessions.LoadAndSave, s.learner)
 		r.Get("/", s.handleHome)
+		r.Get("/decks/{deck}", s.handleDeckShow)
+		r.Get("/decks/{deck}/study", s.handleStudyShow)
+		r.Post("/decks/{deck}/study/answer", s.handleStudyAnswer)
+		r.Post("/decks/{deck}/study/grade", s.handleStudyGrade)
+		r.Post("/decks/{deck}/study/undo", s.handleStudyUndo)
 	})
 	return r
 }

@@ -80,7 +80,7 @@ func TestRunServesAndStops(t *testing.T) {
 		url := waitURL(t, &out)
 		getOK(t, url+"/healthz")
 		home := getOK(t, url+"/")
-		if n := strings.Count(home, "Battle of Aleppo (2024)</h2>"); n != 1 {
+		if n := strings.Count(home, `data-testid="doc-title">Battle of Aleppo (2024)</a>`); n != 1 {
 			t.Errorf("round %d: home lists Battle of Aleppo (2024) %d times, want once", round, n)
 		}
 		cancel()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/factdeck/factdeck/quiz"
 	"github.com/factdeck/factdeck/quiz/facts"
+	"github.com/factdeck/factdeck/quiz/gen"
 	"github.com/factdeck/factdeck/seeds"
 	"github.com/factdeck/factdeck/store"
 )
@@ -34,6 +35,32 @@ func importSeeds(ctx context.Context, db *store.DB, log *slog.Logger) error {
 		if created {
 			log.Info("imported seed document", "slug", d.Slug, "version", d.Version, "title", d.Title)
 		}
+	}
+	return nil
+}
+
+// prepareDecks generates the cards of the newest version of every document
+// and stores them. Generation is deterministic and card ids are stable, so
+// doing it on every start refreshes cards after a generator change without
+// touching learners' progress.
+func prepareDecks(ctx context.Context, db *store.DB, log *slog.Logger) error {
+	docs, err := db.Documents(ctx, store.DocumentFilter{})
+	if err != nil {
+		return err
+	}
+	gdocs := make([]gen.Doc, len(docs))
+	for i, d := range docs {
+		if gdocs[i], err = extractDoc(d.Slug, d.Body); err != nil {
+			return fmt.Errorf("document %d: %w", d.ID, err)
+		}
+	}
+	for i, d := range docs {
+		others := append(append([]gen.Doc{}, gdocs[:i]...), gdocs[i+1:]...)
+		cards := gen.Generate(gdocs[i], others, gen.DefaultOptions())
+		if err := db.SaveCards(ctx, d.ID, cards); err != nil {
+			return fmt.Errorf("document %d: %w", d.ID, err)
+		}
+		log.Info("cards ready", "doc", d.ID, "title", d.Title, "cards", len(cards))
 	}
 	return nil
 }

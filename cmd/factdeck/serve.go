@@ -61,6 +61,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := importSeeds(ctx, db, log); err != nil {
 		return err
 	}
+	if err := prepareDecks(ctx, db, log); err != nil {
+		return err
+	}
 	srv := newServer(db, log, cfg)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
@@ -98,6 +101,7 @@ type server struct {
 	log      *slog.Logger
 	sessions *scs.SessionManager
 	assets   *assets.Set
+	now      func() time.Time // the clock; tests may replace it
 }
 
 func newServer(db *store.DB, log *slog.Logger, cfg config) *server {
@@ -114,7 +118,7 @@ func newServer(db *store.DB, log *slog.Logger, cfg config) *server {
 		sm.Cookie.Name = "__Host-factdeck"
 		sm.Cookie.Secure = true
 	}
-	s := &server{db: db, log: log, sessions: sm, assets: assets.Load()}
+	s := &server{db: db, log: log, sessions: sm, assets: assets.Load(), now: time.Now}
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
 		s.serverError(w, r, err)
 	}

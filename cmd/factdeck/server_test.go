@@ -36,6 +36,9 @@ func newTestApp(t *testing.T) *testApp {
 	if err := importSeeds(ctx, db, log); err != nil {
 		t.Fatal(err)
 	}
+	if err := prepareDecks(ctx, db, log); err != nil {
+		t.Fatal(err)
+	}
 	srv := newServer(db, log, config{})
 	ts := httptest.NewServer(srv.routes())
 	t.Cleanup(ts.Close)

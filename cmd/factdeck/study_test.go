@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factdeck/factdeck/store"
+)
+
+// firstDeck is the path of the seed's deck.
+func firstDeck(t *testing.T, a *testApp) string {
+	t.Helper()
+	docs, err := a.db.Documents(context.Background(), store.DocumentFilter{})
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("no documents: %v", err)
+	}
+	return "/decks/" + itoa(docs[0].ID)
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
+
+// post sends a same-origin form.
+func (a *testApp) post(t *testing.T, path string, form url.Values) (*http.Response, string) {
+	t.Helper()
+	return a.do(t, http.MethodPost, path, strings.NewReader(form.Encode()), map[string]string{
+		"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin",
+	})
+}
+
+// answerShown answers the card on the study page: the first choice, or a
+// typed answer, or places in order; it returns the card id and token.
+func answerShown(t *testing.T, a *testApp, deck, body string) (card, token string) {
+	t.Helper()
+	doc := page(t, body)
+	q := doc.Find(`[data-testid="question"]`)
+	if q.Length() == 0 {
+		t.Fatalf("no question on the study page:\n%s", body)
+	}
+	card, _ = q.Find(`input[name="card"]`).Attr("value")
+	token, _ = q.Find(`input[name="token"]`).Attr("value")
+	form := url.Values{"card": {card}, "token": {token}, "choice": {"0"}, "answer": {"something"}}
+	for i := 0; i < q.Find("select").Length(); i++ {
+		form.Set("pos"+formatInt(int64(i)), formatInt(int64(i+1)))
+	}
+	res, _ := a.post(t, deck+"/study/answer", form)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("answer: status %d, want 303", res.StatusCode)
+	}
+	return card, token
+}
+
+func TestStudyLoop(t *testing.T) {
+	a := newTestApp(t)
+	deck := firstDeck(t, a)
+	ctx := context.Background()
+
+	res, body := a.get(t, deck)
+	if res.StatusCode != 200 || !strings.Contains(body, "Battle of Aleppo (2024)") {
+		t.Fatalf("deck page %d", res.StatusCode)
+	}
+	reviewed := map[string]bool{}
+	for i := 0; i < 5; i++ {
+		_, body = a.get(t, deck+"/study")
+		card, token := answerShown(t, a, deck, body)
+		_, body = a.get(t, deck+"/study")
+		doc := page(t, body)
+		if doc.Find(`[data-testid="result"]`).Length() == 0 {
+			t.Fatalf("after answering, no result shown")
+		}
+		if src := doc.Find(`[data-testid="source"]`).Text(); strings.TrimSpace(src) == "" {
+			t.Error("result does not quote its source")
+		}
+		if n := doc.Find(`.grades button`).Length(); n != 4 {
+			t.Fatalf("%d grade buttons, want 4", n)
+		}
+		grade := url.Values{"card": {card}, "token": {token}, "rating": {"3"}}
+		if res, _ := a.post(t, deck+"/study/grade", grade); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("grade: %d", res.StatusCode)
+		}
+		// A double click sends the same grade again: recorded once.
+		if res, _ := a.post(t, deck+"/study/grade", grade); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("second grade: %d", res.StatusCode)
+		}
+		if reviewed[card] {
+			t.Errorf("card %s shown twice in one session", card)
+		}
+		reviewed[card] = true
+	}
+	learner := learnerOf(t, a)
+	rs, err := a.db.Reviews(ctx, learner, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 5 {
+		t.Fatalf("%d reviews logged after five graded cards (each double-submitted), want 5", len(rs))
+	}
+
+	// Undo takes the last review back and shows that card again.
+	if res, _ := a.post(t, deck+"/study/undo", url.Values{}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("undo: %d", res.StatusCode)
+	}
+	rs, _ = a.db.Reviews(ctx, learner, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+	if len(rs) != 4 {
+		t.Fatalf("%d reviews after undo, want 4", len(rs))
+	}
+	_, body = a.get(t, deck+"/study")
+	shown, _ := page(t, body).Find(`input[name="card"]`).Attr("value")
+	if !reviewed[shown] {
+		t.Errorf("after undo the page shows card %s, not the undone one", shown)
+	}
+}
+
+func TestStudyRejectsStaleAndBadForms(t *testing.T) {
+	a := newTestApp(t)
+	deck := firstDeck(t, a)
+	_, body := a.get(t, deck+"/study")
+	card, _ := page(t, body).Find(`input[name="card"]`).Attr("value")
+	// A wrong token (an old tab) changes nothing.
+	res, _ := a.post(t, deck+"/study/answer", url.Values{"card": {card}, "token": {"old"}, "choice": {"0"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Errorf("stale answer: %d, want 303 back to the card", res.StatusCode)
+	}
+	_, body = a.get(t, deck+"/study")
+	if page(t, body).Find(`[data-testid="question"]`).Length() == 0 {
+		t.Error("a stale answer moved the session past the question")
+	}
+	for _, tc := range []struct {
+		name, method, path string
+		form               url.Values
+		want               int
+	}{
+		{"unknown deck", "GET", "/decks/999/study", nil, 404},
+		{"non-numeric deck", "GET", "/decks/abc", nil, 404},
+		{"bad rating", "POST", deck + "/study/grade", url.Values{"rating": {"9"}}, 422},
+		{"grade without answer", "POST", deck + "/study/grade", url.Values{"rating": {"3"}, "card": {card}, "token": {"x"}}, 303},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var res *http.Response
+			if tc.method == "GET" {
+				res, _ = a.get(t, tc.path)
+			} else {
+				res, _ = a.post(t, tc.path, tc.form)
+			}
+			if res.StatusCode != tc.want {
+				t.Errorf("status %d, want %d", res.StatusCode, tc.want)
+			}
+		})
+	}
+}
+
+// learnerOf returns the only learner the test client created.
+func learnerOf(t *testing.T, a *testApp) int64 {
+	t.Helper()
+	for id := int64(1); id < 10; id++ {
+		if ok, _ := a.db.LearnerExists(context.Background(), id); ok {
+			return id
+		}
+	}
+	t.Fatal("no learner")
+	return 0
+}
