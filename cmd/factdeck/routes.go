@@ -30,6 +30,10 @@ func (s *server) routes() http.Handler {
 		r.Post("/decks/{deck}/study/answer", s.handleStudyAnswer)
 		r.Post("/decks/{deck}/study/grade", s.handleStudyGrade)
 		r.Post("/decks/{deck}/study/undo", s.handleStudyUndo)
+		s.mountQuiz(r)
+		s.mountRead(r)
+		s.mountProgress(r)
+		s.mountAccounts(r)
 	})
 	return r
 }
