@@ -45,7 +45,7 @@ var ErrUnavailable = errors.New("export: format not available in this build")
 // Formats names every format, in the order a menu should show them.
 var Formats = []string{
 	"apkg", "anki-txt", "gift", "moodle-xml", "qti12", "qti21", "kahoot",
-	"blooket", "gimkit", "quizlet", "csv", "json",
+	"blooket", "gimkit", "quizlet", "pdf", "csv", "json",
 }
 
 // Info describes a format for a download: its file extension and media type.
@@ -108,6 +108,7 @@ var encoders = map[string]Encoder{
 	"blooket":    Blooket,
 	"gimkit":     Gimkit,
 	"quizlet":    Quizlet,
+	"pdf":        PDF,
 	"csv":        CSV,
 	"json":       JSON,
 }

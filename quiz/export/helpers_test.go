@@ -17,7 +17,7 @@ import (
 )
 
 // nasty is text with every character some format treats specially.
-const nasty = `Ḥamāh ~ = # { } : ; \ -> "q" 'a' <b>&amp; 中文 “Ö”`
+const nasty = `Ḥamāh ~ = # { } : ; \ -> "q" 'a' <b>&amp; Жуков Ωμέγα “Ö”`
 
 // handSet has one card of each kind, with hostile text.
 func handSet() Set {
