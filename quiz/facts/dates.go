@@ -43,7 +43,7 @@ type dateMention struct {
 // dateCtx carries the last full year and month seen, to resolve partial
 // dates such as "On 28 November" or "on December 5".
 type dateCtx struct {
-	year, month int
+	year, month, day int
 }
 
 // yearOf parses a plausible year token.
@@ -182,7 +182,7 @@ func findDates(toks []token, ctx *dateCtx) []dateMention {
 		}
 		keep := *ctx
 		r, ok := resolve(a, b, isRange, ctx)
-		if ok && a.d.Day == 0 && k > 2 {
+		if ok && a.d.Day == 0 && k > 2 && keep.year != 0 {
 			*ctx = keep // "since March 2020" looks back; it does not move the story on
 		}
 		if !ok {
@@ -231,9 +231,12 @@ func resolve(a, b point, isRange bool, ctx *dateCtx) (quiz.DateRange, bool) {
 	if !r.End.IsZero() {
 		last = r.End
 	}
-	ctx.year = last.Year
+	ctx.year, ctx.day = last.Year, last.Day
 	if last.Month > 0 {
 		ctx.month = last.Month
+	}
+	if last.Month == 0 {
+		ctx.day = 0
 	}
 	return r, true
 }

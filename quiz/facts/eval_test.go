@@ -139,7 +139,11 @@ type score struct{ labels, facts, foundLabels, goodFacts int }
 
 // evaluate scores facts against labels per kind, matching one to one: a
 // fact can confirm one label only, so a value repeated in the labels must be
-// extracted as often.
+// extracted as often. Each label takes the matching fact that shares the
+// most words with it, not merely the first one that passes the threshold:
+// otherwise "March 2020 Daraa clashes" can use up the label "March 2020
+// Idlib ceasefire" (half their words are shared) and leave its own label
+// and the ceasefire fact both unmatched.
 func evaluate(labels []label, facts []quiz.Fact) map[string]*score {
 	out := map[string]*score{}
 	get := func(k string) *score {
@@ -152,13 +156,19 @@ func evaluate(labels []label, facts []quiz.Fact) map[string]*score {
 	for _, l := range labels {
 		s := get(l.Kind)
 		s.labels++
+		best, bestF1 := -1, 0.0
 		for k, f := range facts {
-			if !used[k] && matches(l, f) {
-				used[k] = true
-				s.foundLabels++
-				s.goodFacts++
-				break
+			if used[k] || !matches(l, f) {
+				continue
 			}
+			if f1 := wordF1(l.Value, factPhrase(f)); best < 0 || f1 > bestF1 {
+				best, bestF1 = k, f1
+			}
+		}
+		if best >= 0 {
+			used[best] = true
+			s.foundLabels++
+			s.goodFacts++
 		}
 	}
 	for _, f := range facts {
@@ -203,7 +213,7 @@ func readLabels(t *testing.T, path string) []label {
 // as the extractor improves. The issue's target is 90 for every kind.
 var seedFloor = map[string][2]float64{
 	"belligerent": {100, 100}, "casualties": {85, 70}, "definition": {95, 75}, "alias": {85, 60},
-	"codename": {80, 80}, "date": {55, 55}, "outcome": {60, 50}, "count": {55, 55}, "membership": {65, 50},
+	"codename": {80, 80}, "date": {70, 80}, "outcome": {60, 50}, "count": {55, 55}, "membership": {75, 55},
 	"unit": {95, 35}, "person": {95, 40}, "part_of": {95, 95},
 }
 

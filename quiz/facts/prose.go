@@ -12,6 +12,10 @@ made|became|gave|met|sent|withdrew|overran|retook|rose|saw|set|shot|spent|stood|
 put|split|hid|said|told|sought|brought|built|caught|chose|fled|got|grew|kept|laid|lay|was|were|is|are|has|had|
 remained|declared|ended|began|launched|captured|seized|entered|occurred|joined|became`)
 
+// participles name or describe the noun before them rather than act:
+// "a group called …", "a region known as …".
+var participles = lowerSet(`called|named|known|dubbed|nicknamed|titled|termed|styled`)
+
 // asideStarters open a clause that sits between a subject and its verb.
 var asideStarters = lowerSet(`along|including|led|backed|supported|which|who|whose|together|alongside|
 especially|namely|such|with|both|as|mainly|mostly|primarily`)
@@ -73,13 +77,28 @@ func (e *extractor) dateContext(topic int) *dateCtx {
 
 // dateFacts records each date of a sentence with the event it dates.
 func (e *extractor) dateFacts(c *sentCtx, ctx *dateCtx) {
-	for _, m := range findDates(c.s.toks, ctx) {
-		a, b := m.ti, m.tj
+	e.anaphoraFact(c, ctx)
+	ms := findDates(c.s.toks, ctx)
+	ms = append(ms, yearEvents(c.s.toks, ms)...)
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) && beganEnded(c.s.toks, m, ms[k+1]) {
+			e.rangeFact(c, m, ms[k+1])
+			k++
+			continue
+		}
 		f := c.fact(quiz.KindDate, c.text[m.i:m.j], quiz.EntityDate)
 		r := m.r
 		f.Date = &r
-		f.Span = c.spanTok(e.doc, a, b)
-		f.Subject, f.Event = eventOf(c, a, b)
+		f.Span = c.spanTok(e.doc, m.ti, m.tj)
+		if end := namedEvent(c.s.toks, m); end > 0 {
+			f.Event = c.tokText(m.ti, end) // the event the date names
+		} else {
+			f.Subject, f.Event = eventOf(c, m.ti, m.tj)
+			if f.Subject == "" && f.Event != "" && !e.topics[c.topic].Main {
+				f.Subject = e.topics[c.topic].Base // a lead paragraph is about its subject
+			}
+		}
 		e.add(c.topic, f)
 	}
 }
@@ -92,9 +111,16 @@ func isVerb(toks []token, k int) bool {
 	}
 	if k > 0 {
 		switch strings.ToLower(toks[k-1].s) {
-		case "the", "a", "an", "its", "their", "of", "and", "most", "well", "relatively", "highly":
+		case "the", "a", "an", "its", "their", "of", "most", "well", "relatively", "highly":
 			return false
+		case "and":
+			if !irregularPast[w] { // "and wounded"; but "and declared"
+				return false
+			}
 		}
+	}
+	if participles[w] && (k == 0 || !isAux(toks[k-1].s)) {
+		return false // "a coalition called the Military Operations Command"
 	}
 	return irregularPast[w] || (len(w) > 4 && strings.HasSuffix(w, "ed"))
 }
@@ -134,8 +160,8 @@ func eventOf(c *sentCtx, a, b int) (string, string) {
 	for end > verb+1 && trailingJunk[strings.ToLower(toks[end-1].s)] {
 		end--
 	}
-	subj := ""
-	if first := firstVerb(toks, start, verb+1); first > start {
+	subj := relativeSubject(c, verb)
+	if first := firstVerb(toks, start, verb+1); subj == "" && first > start {
 		subj = subjectOf(c, start, first)
 	}
 	return subj, simplifyEvent(c.tokText(verb, end))
