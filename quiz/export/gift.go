@@ -85,7 +85,7 @@ func giftShort(b *strings.Builder, c quiz.Card, title, fb string) {
 	var ans strings.Builder
 	ans.WriteString("{")
 	for _, a := range accepted(c) {
-		fmt.Fprintf(&ans, "=%%%s%%%s ", formatWeight(100), giftText(a))
+		fmt.Fprintf(&ans, "=%%%s%%%s ", formatWeight(100), giftText(moodleShortAnswer(a)))
 	}
 	ans.WriteString(fb + "}")
 	before, after, gap := strings.Cut(c.Prompt, blank)

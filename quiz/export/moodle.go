@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
 )
@@ -82,3 +83,7 @@ func pairs(c quiz.Card) (ps []quiz.Item, ok bool) {
 func trueFalse(c quiz.Card) bool {
 	return answer(c) == "True"
 }
+
+// moodleShortAnswer escapes "*", which Moodle's short-answer grading reads
+// as a wildcard.
+func moodleShortAnswer(s string) string { return strings.ReplaceAll(s, "*", `\*`) }

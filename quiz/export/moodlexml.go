@@ -120,7 +120,7 @@ func moodleQuestion(c quiz.Card) (mQuestion, bool) {
 	default:
 		q.Type, q.UseCase = "shortanswer", "0"
 		for _, a := range accepted(c) {
-			q.Answers = append(q.Answers, mAnswer{Fraction: formatWeight(100), Format: "moodle_auto_format", Text: a})
+			q.Answers = append(q.Answers, mAnswer{Fraction: formatWeight(100), Format: "moodle_auto_format", Text: moodleShortAnswer(a)})
 		}
 	}
 	return q, true
