@@ -26,8 +26,13 @@ func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
 	}
 	vm := views.HomeVM{Chrome: s.chrome(r, "Documents")}
 	for _, d := range docs {
+		counts, err := s.counts(r, d.ID)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
 		vm.Docs = append(vm.Docs, views.DocSummary{
-			ID: d.ID, Title: d.Title, Bytes: d.Size(), Topics: d.Topics, Source: d.Source,
+			ID: d.ID, Title: d.Title, Bytes: d.Size(), Topics: d.Topics, Source: d.Source, Counts: counts,
 		})
 	}
 	s.render(w, r, http.StatusOK, views.HomePage(vm))
