@@ -244,7 +244,7 @@ func classOf(f quiz.Fact) string {
 func (g *generator) addPool(d Doc, here bool) {
 	for _, f := range d.Extraction.Facts {
 		v := strings.TrimSpace(f.Value)
-		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !nameLike(v) {
+		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !saneValue(f, v) {
 			continue
 		}
 		c := classOf(f)

@@ -57,7 +57,7 @@ var dateREs = []struct {
 // findDates returns the date expressions in s, longest first at each
 // position and without overlaps, in text order.
 func findDates(s string) []dateHit {
-	if strings.IndexAny(s, "0123456789") < 0 {
+	if !strings.ContainsAny(s, "0123456789") {
 		return nil // every date pattern needs a digit
 	}
 	var hits []dateHit

@@ -11,8 +11,8 @@ import (
 // sideRoles words side-tagged questions per fact kind.
 var sideRoles = map[quiz.FactKind]struct{ which, role string }{
 	quiz.KindBelligerent: {"Which of these fought", "fought"},
-	quiz.KindCommander:   {"Which of these was a commander", "was a commander"},
-	quiz.KindUnit:        {"Which of these units was involved", "was a unit involved"},
+	quiz.KindCommander:   {"Which of these was a commander", "a commander"},
+	quiz.KindUnit:        {"Which of these units was involved", "involved"},
 	quiz.KindStrength:    {"What strength is given for the forces", "was the strength given for the forces"},
 	quiz.KindCasualties:  {"Which losses are reported for the side", "were the losses reported for the side"},
 }
@@ -22,11 +22,8 @@ var sideRoles = map[quiz.FactKind]struct{ which, role string }{
 // side is true, so none of them may be a distractor.
 func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	f := fr.f
-	if f.Kind == quiz.KindUnit && strings.IndexAny(fr.answer[:1], "0123456789") == 0 {
-		return nil, false // "15 rebel units" is a count, not a unit
-	}
-	if f.Kind == quiz.KindCommander && f.Entity != quiz.EntityPerson && f.Entity != "" {
-		return nil, false // a group listed under commanders
+	if !saneValue(f, fr.answer) {
+		return nil, false // a count, a lone adjective, joined names, a group as commander
 	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
 	for _, v := range same {
@@ -54,7 +51,11 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	case quiz.KindCommander, quiz.KindUnit:
 		fr.question = w.which + " on the side of " + anchor + " in " + ref + "?"
 		fr.state = func(v string) string {
-			return "In " + ref + ", " + v + " " + w.role + " on the side of " + anchor + "."
+			role := w.role // "a commander" / "involved"; the verb agrees with v
+			if f.Kind == quiz.KindCommander && plural(v) {
+				role = "commanders"
+			}
+			return "In " + ref + ", " + v + " " + be(v) + " " + role + " on the side of " + anchor + "."
 		}
 	default:
 		fr.question = w.which + " of " + anchor + " in " + ref + "?"

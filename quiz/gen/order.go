@@ -16,7 +16,8 @@ type event struct {
 }
 
 // events lists the document's dated prose facts with a self-contained
-// label, one per distinct date, sorted by time.
+// label, sorted by time. Several events may share a date; chains pick one
+// per date.
 func (g *generator) events() []event {
 	var out []event
 	seen := map[string]bool{}
@@ -26,16 +27,44 @@ func (g *generator) events() []event {
 				continue
 			}
 			label, ok := eventLabel(fr)
-			k := fr.date.Start.ISO()
-			if !ok || seen[k] || seen[norm(label)] {
+			if !ok || seen[norm(label)] || vagueRef(label, fr.t.base) {
 				continue
 			}
-			seen[k], seen[norm(label)] = true, true
+			seen[norm(label)] = true
 			lo, hi := dayRange(fr.date.Start)
 			out = append(out, event{fr, label, lo, hi})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].lo < out[j].lo })
+	return out
+}
+
+// chains returns orderings of events, one event per date: the k-th chain
+// takes the k-th event reported for each date (cycling when a date has
+// fewer), so that different events of the same days make different cards.
+func chains(evs []event) [][]event {
+	var dates []string
+	byDate := map[string][]event{}
+	for _, e := range evs {
+		k := e.fr.date.Start.ISO()
+		if byDate[k] == nil {
+			dates = append(dates, k)
+		}
+		byDate[k] = append(byDate[k], e)
+	}
+	most := 0
+	for _, es := range byDate {
+		most = max(most, len(es))
+	}
+	var out [][]event
+	for k := 0; k < min(most, 3); k++ {
+		var c []event
+		for _, d := range dates {
+			es := byDate[d]
+			c = append(c, es[k%len(es)])
+		}
+		out = append(out, chain(c))
+	}
 	return out
 }
 
@@ -61,18 +90,40 @@ var connectiveRE = regexp.MustCompile(`^(?:However|But|Instead|Also|Meanwhile|Su
 
 var deicticRE = regexp.MustCompile(`(?i)\b(?:these|this|those|its|their|they|it|he|she|his|her)\b`)
 
+// asideRE matches a comma-bounded aside that a timeline label can lose:
+// ", along with allied groups in the Military Operations Command,".
+var asideRE = regexp.MustCompile(`, (?:along with|together with|supported by|backed by|aided by|assisted by|joined by|alongside|with the support of|in coordination with) [^,]{3,90},`)
+
 // eventLabel shortens the sentence without its date to its main clause.
 func eventLabel(fr *frame) (string, bool) {
 	rest, ok := withoutDate(fr.sent, *fr.dateHit)
 	if !ok {
 		return "", false
 	}
+	rest = asideRE.ReplaceAllString(rest, "")
 	rest = strings.TrimSuffix(clauseCutRE.ReplaceAllString(rest, ""), ".")
+	if words(rest) > 18 {
+		rest = lastClause(rest)
+	}
 	if !finiteVerbRE.MatchString(rest) || words(rest) > 18 || words(rest) < 3 || startsWithPronoun(rest) || vagueStartRE.MatchString(rest) ||
 		connectiveRE.MatchString(rest) || deicticRE.MatchString(rest) {
 		return "", false
 	}
-	return rest, true
+	return upperFirst(rest), true
+}
+
+// lastClauseRE finds a final independent clause after a comma: ", the whole
+// city of Hama eventually fell to the rebels".
+var lastClauseRE = regexp.MustCompile(`, ((?:the|[A-Z])[^,]{10,120})$`)
+
+// lastClause keeps the final clause of a comma-spliced sentence when it has
+// its own subject and past-tense verb; otherwise the sentence is returned.
+func lastClause(s string) string {
+	m := lastClauseRE.FindStringSubmatch(s)
+	if m == nil || !finiteVerbRE.MatchString(m[1]) || words(m[1]) < 5 {
+		return s
+	}
+	return m[1]
 }
 
 // chain keeps events whose dates do not overlap, so each pair can be told
@@ -102,34 +153,64 @@ func (g *generator) orderCards() []quiz.Card {
 		byTopic[e.fr.t.id] = append(byTopic[e.fr.t.id], e)
 	}
 	for _, id := range ids {
-		c := chain(byTopic[id])
-		out = append(out, g.orderWindows(c, c[0].fr.t.name+": put these events in the order they happened, earliest first.")...)
+		for _, c := range chains(byTopic[id]) {
+			if len(c) == 0 {
+				continue
+			}
+			out = append(out, g.orderWindows(c, c[0].fr.t.name+": put these events in the order they happened, earliest first")...)
+		}
+	}
+	if len(ids) < 2 {
+		return out
 	}
 	// Across topics: label each event with its topic so it stands alone.
-	var cross []event
-	for _, e := range chain(all) {
-		e.label = e.fr.t.name + ": " + e.label
-		cross = append(cross, e)
-	}
-	if len(ids) > 1 {
-		title := g.doc.Extraction.Title
-		out = append(out, g.orderWindows(cross, title+" and related events: put these in the order they happened, earliest first.")...)
+	for _, c := range chains(all) {
+		var cross []event
+		for _, e := range c {
+			e.label = e.fr.t.name + ": " + e.label
+			cross = append(cross, e)
+		}
+		out = append(out, g.orderWindows(cross, g.doc.Extraction.Title+" and related events: put these in the order they happened, earliest first")...)
 	}
 	return out
 }
 
-// orderWindows cuts a chain into cards of four events (three to five).
+// precisionNote says how far apart the items are, so the student knows
+// the order is decidable: every item in a different year, else in a
+// different month, else on a different day.
+func precisionNote(w []event) string {
+	years, months := map[int]bool{}, map[int]bool{}
+	for _, e := range w {
+		d := e.fr.date.Start
+		years[d.Year] = true
+		if d.Precision() >= quiz.PrecisionMonth {
+			months[d.Year*12+d.Month] = true
+		}
+	}
+	switch {
+	case len(years) == len(w):
+		return " (each in a different year)."
+	case len(months) == len(w):
+		return " (each in a different month)."
+	}
+	return " (each on a different day)."
+}
+
+// orderWindows cuts a chain into overlapping cards of four events (three
+// to five).
 func (g *generator) orderWindows(c []event, prompt string) []quiz.Card {
 	var out []quiz.Card
 	if len(c) < 3 {
 		return nil
 	}
-	for i := 0; i < len(c); i += 3 {
+	// Windows of four, starting every second event: each event is ordered
+	// against both earlier and later neighbours across cards.
+	for i := 0; i < len(c); i += 2 {
 		j := min(i+4, len(c))
 		if j-i < 3 {
 			i, j = max(0, len(c)-3), len(c)
 		}
-		out = append(out, g.orderCard(c[i:j], prompt))
+		out = append(out, g.orderCard(c[i:j], prompt+precisionNote(c[i:j])))
 		if j == len(c) {
 			break
 		}

@@ -20,6 +20,7 @@ const (
 	penaltyLongAnswer   = 0.2  // answer over 8 words; twice over 15
 	penaltyVagueWord    = 0.05 // hedges and vague quantifiers in the quoted text, each
 	penaltyLongPrompt   = 0.1  // prompt over 60 words
+	penaltyVagueRef     = 0.55 // "these groups", "the offensive" of another topic, "this time"
 )
 
 var markupRE = regexp.MustCompile(`\[[^\]]{0,40}\]|\||\{\{|==|https?://`)
@@ -51,6 +52,9 @@ func scoreFrame(c quiz.Card, fr *frame) float64 {
 		"commander", "unit", "operation", "alias":
 	default:
 		s -= penaltyPhrase
+	}
+	if fr.prose && vagueRef(quoted(c.Prompt), fr.t.base) {
+		s -= penaltyVagueRef
 	}
 	return clamp(s - promptPenalty(c.Prompt, c.Answer))
 }

@@ -1,0 +1,24 @@
+package gen
+
+import (
+	"os"
+	"testing"
+)
+
+// TestDumpSeed writes every seed card (shown and held) as text when
+// GEN_DUMP names a file: for reading the whole output while tuning.
+func TestDumpSeed(t *testing.T) {
+	out := os.Getenv("GEN_DUMP")
+	if out == "" {
+		t.Skip("set GEN_DUMP=file to write every seed card")
+	}
+	seed := loadDoc(t, seedPath)
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := WriteText(f, Generate(seed, loadCorpus(t), DefaultOptions())); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,94 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Prompts should be short and self-contained. These helpers trim a quoted
+// sentence to the clause that matters and find references a student cannot
+// resolve ("these groups", "the offensive" of another topic).
+
+// tailClauseRE matches a trailing participial or relative clause that adds
+// detail after the asked span: ", killing 12 people", ", which …".
+var tailClauseRE = regexp.MustCompile(`, (?:killing|injuring|wounding|leading|greatly|forcing|facing|making|which|while|following|amidst|resulting|prompting|causing|bringing|marking|as well as|after which|thereby|effectively|reportedly|despite|in an attempt|in what)\b`)
+
+// trimTail cuts a long quoted sentence after the asked span at the first
+// trailing clause, so the prompt is the clause that holds the answer. The
+// shortened sentence is still true: only detail after the answer goes.
+func trimTail(fr *frame) {
+	if !fr.prose || words(fr.sent) <= 20 {
+		return
+	}
+	end := fr.blank[1]
+	if fr.dateHit != nil {
+		end = max(end, fr.dateHit.end)
+	}
+	if fr.num != nil {
+		end = max(end, fr.num.end)
+	}
+	m := tailClauseRE.FindStringIndex(fr.sent[end:])
+	if m == nil {
+		return
+	}
+	cut := fr.sent[:end+m[0]] + "."
+	if words(cut) < 6 || strings.Count(cut, "\"")%2 == 1 || strings.Count(cut, "(") != strings.Count(cut, ")") {
+		return
+	}
+	fr.sent = cut
+}
+
+// cityTopicRE finds the place a battle topic is about: "Battle of Aleppo
+// (2024)" → Aleppo, so that "the city" in its sentences can be named.
+var cityTopicRE = regexp.MustCompile(`^(?:Battle|Siege|Fall|Capture|Liberation|Sack) of ([A-Z][\p{L}'’-]+)(?: \(|$)`)
+
+// vagueNounRE finds a definite description whose referent lies outside the
+// sentence, with the word after it.
+var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+))?`)
+
+// vagueDetRE finds demonstratives and anaphora: "these groups", "this
+// time", "the latter".
+var vagueDetRE = regexp.MustCompile(`\b(?:[Tt]hese|[Tt]hose|[Tt]his)\s+[a-z]|\b[Tt]he (?:latter|former|aforementioned)\b|\b[Tt]he same (?:year|month|week|time|area|group|city)\b`)
+
+// boundWords after a vague noun tie it to a name in the same sentence:
+// "the city of Hama", "the offensive on Aleppo".
+var boundWords = map[string]bool{"of": true, "on": true, "against": true, "in": true, "at": true,
+	"near": true, "for": true, "to": true, "from": true, "around": true, "called": true, "known": true, "named": true}
+
+// nameCity replaces an unbound "the city" by the battle's city.
+func nameCity(sent string, t topicInfo) string {
+	m := cityTopicRE.FindStringSubmatch(t.base)
+	if m == nil {
+		m = cityTopicRE.FindStringSubmatch(t.name)
+	}
+	if m == nil {
+		return sent
+	}
+	city := m[1]
+	return vagueNounRE.ReplaceAllStringFunc(sent, func(s string) string {
+		sm := vagueNounRE.FindStringSubmatch(s)
+		if sm[1] != "city" || boundWords[strings.ToLower(sm[2])] || s[0] == 'T' {
+			return s
+		}
+		rest := s[len("the city"):]
+		return city + rest
+	})
+}
+
+// vagueRef reports a reference in the quoted text that the student cannot
+// resolve: a demonstrative, "the latter", or "the offensive"/"the city" not
+// tied to a name and not the topic's own head noun.
+func vagueRef(text, topicBase string) bool {
+	if vagueDetRE.MatchString(text) {
+		return true
+	}
+	head := strings.ToLower(lastWord(strings.TrimSpace(strings.Split(topicBase, "(")[0])))
+	for _, m := range vagueNounRE.FindAllStringSubmatch(text, -1) {
+		n := m[1]
+		if boundWords[strings.ToLower(m[2])] || n == head || n+"s" == head || n == head+"s" {
+			continue
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,92 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// Defensive checks against facts that would make wrong cards. The fact
+// extractor is improved separately; a value that fails these checks is not
+// asked about (and not offered as a distractor), so a wrong fact is held
+// back rather than shown.
+
+// loneModifierRE matches a single word that is an adjective, demonym or
+// rank, not a name: "Syrian", "Ba'athist", "Kurdish", "Lt", "Islamist".
+var loneModifierRE = regexp.MustCompile(`^(?:[A-Z][\p{L}'’-]*(?:ian|ean|ist|ish|ese|ic)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Emirati|Omani|Kuwaiti|Pakistani|Afghan|Arab|Bahraini|Lt|Gen|Col|Maj|Capt|Brig|Sgt|Adm|Cmdr|Cpt|Lieutenant|General|Colonel|Major|Captain|Brigadier|Sergeant|Admiral|Commander|Sheikh|Emir|President|Prime|Minister|Pro|Anti|Military|Islamic|Free|Democratic|National)\.?$`)
+
+// groupHeadRE matches the head nouns of organisations: a value containing
+// one is a group, not a person.
+var groupHeadRE = regexp.MustCompile(`(?i)\b(?:forces?|army|armies|brigades?|battalions?|regiments?|divisions?|corps|legion|front|militias?|government|party|movement|council|command|guards?|units?|groups?|factions?|rebels|troops|fighters|coalition|alliance|administration|ministry|police|navy|air force|hezbollah|jaysh|liwa|katibat|harakat|ahrar|jabhat|tahrir|state of|republic|kingdom|federation|regime)\b`)
+
+// orgHeads counts organisation head nouns that end a unit's name; two in
+// one value usually mean extraction joined two names.
+var orgHeadRE = regexp.MustCompile(`\b(?:Brigade|Brigades|Battalion|Regiment|Division|Corps|Legion|Front|Army|Movement|Forces)\b`)
+
+// saneValue reports whether a fact's value is fit to be an answer or an
+// option for its slot.
+func saneValue(f quiz.Fact, v string) bool {
+	v = strings.TrimSpace(v)
+	if !nameLike(v) {
+		return false
+	}
+	ws := strings.Fields(v)
+	switch f.Kind {
+	case quiz.KindBelligerent, quiz.KindUnit, quiz.KindCommander:
+		if len(ws) == 1 && loneModifierRE.MatchString(v) {
+			return false // "Syrian", "Ba'athist", "Lt"
+		}
+		if strings.IndexAny(v[:1], "0123456789") == 0 {
+			return false // "15 rebel units" is a count
+		}
+		if len(ws) >= 5 && len(orgHeadRE.FindAllString(v, -1)) >= 2 {
+			return false // "Jaysh al-Shamal Brigade of Conquest Sham Legion": names joined
+		}
+		if strings.HasSuffix(v, "'s Army") || strings.HasSuffix(v, "’s Army") {
+			return false // "George Meade's Army": a person with a possessive noun
+		}
+	}
+	if f.Kind == quiz.KindCommander {
+		return personLike(f, v)
+	}
+	return true
+}
+
+// personLike checks a commander: typed as a person (or untyped), two to
+// six words, no organisation noun, capitalised.
+func personLike(f quiz.Fact, v string) bool {
+	if f.Entity != "" && f.Entity != quiz.EntityPerson {
+		return false
+	}
+	ws := strings.Fields(v)
+	if len(ws) < 2 || len(ws) > 6 || groupHeadRE.MatchString(v) {
+		return false
+	}
+	if strings.ToLower(ws[len(ws)-1]) == ws[len(ws)-1] {
+		return false // "… deputy commander": a role, not a name
+	}
+	return true
+}
+
+// pluralHeads are head nouns that make a value plural ("Iraqi militias
+// were", not "was").
+var pluralHeads = map[string]bool{
+	"forces": true, "militias": true, "troops": true, "units": true, "fighters": true, "rebels": true,
+	"brigades": true, "guards": true, "groups": true, "factions": true, "volunteers": true,
+	"mercenaries": true, "battalions": true, "regiments": true, "divisions": true, "militiamen": true,
+	"soldiers": true, "insurgents": true, "loyalists": true, "tribes": true, "cells": true, "squadrons": true,
+}
+
+// plural reports whether a value reads as plural.
+func plural(v string) bool {
+	return pluralHeads[strings.ToLower(lastWord(v))]
+}
+
+// be picks "was" or "were" by the value's number.
+func be(v string) string {
+	if plural(v) {
+		return "were"
+	}
+	return "was"
+}
