@@ -54,6 +54,7 @@ func (e *extractor) proseFacts(p *para) {
 		c := &sentCtx{p: p, s: s, text: p.cl.text[s.i:s.j], topic: p.topic}
 		e.dateFacts(c, ctx)
 		e.relationFacts(c)
+		e.proseUnitFacts(c)
 		e.countFactsProse(c)
 		e.outcomeFacts(c)
 	}
