@@ -75,8 +75,8 @@ func whenQuestion(fr *frame) (string, bool) {
 		return "", false
 	}
 	rest, ok := withoutDate(fr.sent, *fr.dateHit)
-	if !ok {
-		return "", false
+	if !ok || !finiteVerbRE.MatchString(rest) || strings.HasSuffix(firstWord(rest), "ing") {
+		return "", false // "Covering Al-Zabadani and …": a fragment, not a statement
 	}
 	w := "On what date"
 	switch fr.date.Start.Precision() {

@@ -67,8 +67,8 @@ func (g *generator) nounCloze(fr *frame) (quiz.Card, bool) {
 		if m[4] >= 0 {
 			sc += 10
 		}
-		if m[4] < 0 {
-			continue // only spans closed by "of" or punctuation have one reading
+		if m[4] < 0 || !strings.Contains(fr.sent[m[4]:m[5]], "of") {
+			continue // only "the _____ of X" is tied down enough to have one reading
 		}
 		if sc > bestScore {
 			best, bestScore = [2]int{s, e}, sc

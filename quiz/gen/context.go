@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
@@ -28,6 +29,19 @@ type generator struct {
 	mentionMemo map[string]bool
 	cleanMemo   map[string]string
 	dateMemo    map[string][]dateHit
+	saneMemo    map[string]bool
+}
+
+// sane memoises saneValue: distractor pools see the same values in every
+// document of the collection.
+func (g *generator) sane(f quiz.Fact, v string) bool {
+	k := string(f.Kind) + "\x00" + string(f.Entity) + "\x00" + v
+	ok, seen := g.saneMemo[k]
+	if !seen {
+		ok = saneValue(f, v)
+		g.saneMemo[k] = ok
+	}
+	return ok
 }
 
 // cleaned memoises clean for source texts, which many cards share.
@@ -87,11 +101,13 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		mentionMemo: map[string]bool{},
 		cleanMemo:   map[string]string{},
 		dateMemo:    map[string][]dateHit{},
+		saneMemo:    map[string]bool{},
 	}
 	for _, t := range doc.Extraction.Topics {
 		if t.Name == "" || t.Name == "Document" {
 			t.Name, t.Base = titleFromID(doc.ID), titleFromID(doc.ID)
 		}
+		t.Name, t.Base = cleanTopicName(t.Name), cleanTopicName(t.Base)
 		ti := newTopicInfo(t, doc.Text)
 		g.topics[t.ID] = ti
 		if _, ok := g.topics["name:"+t.Name]; !ok {
@@ -168,7 +184,7 @@ func (g *generator) index() {
 	for _, f := range g.facts {
 		tid := g.topicOf(f).id
 		k := sideKey{tid, f.Kind, f.Side}
-		if f.Side > 0 && !containsNorm(g.sides[k], f.Value) {
+		if f.Side > 0 && g.sane(f, f.Value) && !containsNorm(g.sides[k], f.Value) {
 			g.sides[k] = append(g.sides[k], f.Value)
 		}
 		slot := tid + "\x00" + string(f.Kind)
@@ -244,7 +260,7 @@ func classOf(f quiz.Fact) string {
 func (g *generator) addPool(d Doc, here bool) {
 	for _, f := range d.Extraction.Facts {
 		v := strings.TrimSpace(f.Value)
-		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !saneValue(f, v) {
+		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !g.sane(f, v) {
 			continue
 		}
 		c := classOf(f)
@@ -264,4 +280,13 @@ func (g *generator) mentioned(v string) bool {
 		g.mentionMemo[n] = m
 	}
 	return m
+}
+
+// pronunciationRE matches a pronunciation or gloss left in a topic's name:
+// "Battle of Antietam ( an-TEE-təm)", "(locally  )".
+var pronunciationRE = regexp.MustCompile(`\s*\((?:\s[^()]*|(?:locally|pronounced|listen|lit\.)[^()]*|[^()0-9]*[^\x00-\x7F][^()0-9]*)\)`)
+
+// cleanTopicName drops pronunciation residue from a topic's display name.
+func cleanTopicName(s string) string {
+	return strings.TrimSpace(pronunciationRE.ReplaceAllString(s, ""))
 }

@@ -199,7 +199,9 @@ func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
 		// No question: other documents' "part of" cells make poor options.
 		fr.state = func(v string) string { return upperFirst(ref) + " was part of " + lowerThe(v) + "." }
 	case quiz.KindOutcome:
-		fr.question = "What was the result of " + ref + "?"
+		// No question: result cells run several outcomes together, and
+		// another battle's result may be just as true here.
+		return nil, false
 	case quiz.KindCasualties, quiz.KindCount:
 		return countFrame(fr, ref)
 	default:
@@ -259,4 +261,13 @@ func nameLike(v string) bool {
 		return false
 	}
 	return true
+}
+
+// rangeEnd reports a number that is one end of a range: "3–4", "10 to 15",
+// "between 20 and 30".
+func rangeEnd(s string, start, end int) bool {
+	before, after := s[max(0, start-5):start], s[end:min(len(s), end+5)]
+	return strings.HasSuffix(before, "–") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, " to ") ||
+		strings.HasPrefix(after, "–") || strings.HasPrefix(after, "-") || strings.HasPrefix(after, " to ") ||
+		strings.HasSuffix(before, " and ") && strings.Contains(strings.ToLower(s[max(0, start-40):start]), "between")
 }

@@ -163,6 +163,9 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 	if hit == nil || want == 0 {
 		return nil, false // a count in words ("two car bombs") is no number to blank
 	}
+	if rangeEnd(fr.sent, hit.start, hit.end) {
+		return nil, false // "3–4 days": one end of a range gives the other away
+	}
 	fr.num = hit
 	fr.class = "number"
 	fr.answer = hit.text

@@ -79,7 +79,7 @@ func nameCity(sent string, t topicInfo) string {
 // resolve: a demonstrative, "the latter", or "the offensive"/"the city" not
 // tied to a name and not the topic's own head noun.
 func vagueRef(text, topicBase string) bool {
-	if vagueDetRE.MatchString(text) {
+	if vagueDetRE.MatchString(text) || earlyPronoun(text) {
 		return true
 	}
 	head := strings.ToLower(lastWord(strings.TrimSpace(strings.Split(topicBase, "(")[0])))
@@ -89,6 +89,28 @@ func vagueRef(text, topicBase string) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+var monthWords = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true,
+	"June": true, "July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
+
+// earlyPronoun reports a personal pronoun before any name in the sentence:
+// "On September 17 he headed north" (who?).
+func earlyPronoun(text string) bool {
+	for i, w := range strings.Fields(text) {
+		w = strings.Trim(w, `,.;:"“”()`)
+		if i == 0 || w == "" {
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "he", "she", "they", "it", "his", "her", "their", "its", "him", "them":
+			return true
+		}
+		if r := w[0]; r >= 'A' && r <= 'Z' && !monthWords[w] {
+			return false
+		}
 	}
 	return false
 }

@@ -21,11 +21,23 @@ const (
 	penaltyVagueWord    = 0.05 // hedges and vague quantifiers in the quoted text, each
 	penaltyLongPrompt   = 0.1  // prompt over 60 words
 	penaltyVagueRef     = 0.55 // "these groups", "the offensive" of another topic, "this time"
+	penaltyLoosePhrase  = 0.55 // a verb phrase or clause blanked: many fillers fit
+	penaltyConnective   = 0.2  // the quoted sentence opens with "However", "Meanwhile": it leans on the one before
 )
+
+// loosePhraseGap reports a phrase blank (not a name, date, number or noun)
+// that holds a verb, a digit or opens the sentence: "was repulsed and
+// _____" has many right answers.
+func loosePhraseGap(fr *frame) bool {
+	if typedClass(fr.class) || fr.class == "noun" {
+		return false
+	}
+	return finiteVerbRE.MatchString(fr.answer) || digitRE.MatchString(fr.answer) || fr.blank[0] == 0 || words(fr.answer) > 4
+}
 
 var markupRE = regexp.MustCompile(`\[[^\]]{0,40}\]|\||\{\{|==|https?://`)
 
-var relativeDayRE = regexp.MustCompile(`(?i)\b(?:the next|that|the same|the following|the previous) (?:day|night|morning|evening)\b`)
+var relativeDayRE = regexp.MustCompile(`(?i)\b(?:the next|that|the same|the following|the previous) (?:day|night|morning|evening)\b|\blater (?:in|that) (?:the )?day\b|\bat that (?:point|moment)\b`)
 
 var vagueWords = []string{"reportedly", "some", "several", "various", "many", "other", "such",
 	"latter", "former", "aforementioned", "allegedly", "approximately"}
@@ -56,6 +68,9 @@ func scoreFrame(c quiz.Card, fr *frame) float64 {
 	if fr.prose && vagueRef(quoted(c.Prompt), fr.t.base) {
 		s -= penaltyVagueRef
 	}
+	if c.Kind == quiz.CardCloze && loosePhraseGap(fr) {
+		s -= penaltyLoosePhrase
+	}
 	return clamp(s - promptPenalty(c.Prompt, c.Answer))
 }
 
@@ -77,6 +92,9 @@ func promptPenalty(prompt, answer string) float64 {
 		}
 	}
 	p += min(v, 3*penaltyVagueWord)
+	if connectiveRE.MatchString(quoted(prompt)) {
+		p += penaltyConnective
+	}
 	if relativeDayRE.MatchString(quoted(prompt)) {
 		p += penaltyVagueStart // "by the next day": which day?
 	}

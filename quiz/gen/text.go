@@ -9,12 +9,16 @@ import (
 // citeRE matches citation markers and editorial notes: [12], [a], [ better source needed ].
 var citeRE = regexp.MustCompile(`\s*\[\s*[^\[\]]{0,40}?\s*\]`)
 
+// foreignRE matches a parenthesis in another script: "(اشتباكات ريف دمشق)".
+var foreignRE = regexp.MustCompile(`\s*\([^()]*[\p{Arabic}\p{Hebrew}\p{Cyrillic}][^()]*\)`)
+
 var spaceRE = regexp.MustCompile(`\s+`)
 
 // clean removes citation markers from a source sentence and tidies the
 // spacing they leave behind, so it can be shown in a prompt.
 func clean(s string) string {
 	s = citeRE.ReplaceAllString(s, "")
+	s = foreignRE.ReplaceAllString(s, "")
 	s = spaceRE.ReplaceAllString(s, " ")
 	for _, p := range []string{",", ".", ";", ":", ")", "?", "!"} {
 		s = strings.ReplaceAll(s, " "+p, p)
@@ -101,7 +105,7 @@ var vagueStartRE = regexp.MustCompile(`^(?:The|This|That) ([a-z]+)\b`)
 
 var detStartRE = regexp.MustCompile(`^(?:The|This|That) (\w+)\b`)
 
-var midPronounRE = regexp.MustCompile(`^[^,]{0,40}, (?:it|they|he|she) `)
+var midPronounRE = regexp.MustCompile(`^[^,]{0,120}, (?:it|they|he|she) `)
 
 var sameDayRE = regexp.MustCompile(`(?i)^(?:Later |Earlier |Also )?(?:on |by |in )?(?:that|the same|this) (?:day|night|evening|morning|afternoon),\s+`)
 
