@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -81,9 +82,25 @@ func (g *generator) nounCloze(fr *frame) (quiz.Card, bool) {
 	nf.blank = best
 	nf.answer = fr.sent[best[0]:best[1]]
 	nf.class = "noun"
-	c := g.newCard(quiz.CardCloze, &nf, blankStem(&nf), nf.answer, "noun")
+	c := g.newCard(quiz.CardCloze, &nf, blankStem(&nf)+nounHint(nf.answer), nf.answer, "noun")
 	c.AnswerType = "name"
 	return c, true
 }
 
 func overlaps(s, e int, b [2]int) bool { return s < b[1] && b[0] < e }
+
+// nounHint gives the first letter and length of each word of a common-noun
+// gap, so that a synonym ("edge" for "outskirts", "evacuation" for "entry")
+// is ruled out and the gap has one answer.
+func nounHint(answer string) string {
+	ws := strings.Fields(answer)
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		r := []rune(w)
+		parts[i] = fmt.Sprintf("%c… (%d letters)", r[0], len(r))
+	}
+	if len(ws) == 1 {
+		return " (hint: " + parts[0] + ")"
+	}
+	return " (hint: " + itoa(len(ws)) + " words: " + strings.Join(parts, ", ") + ")"
+}

@@ -30,6 +30,7 @@ type generator struct {
 	cleanMemo   map[string]string
 	dateMemo    map[string][]dateHit
 	saneMemo    map[string]bool
+	year        int // docYear of the document
 }
 
 // sane memoises saneValue: distractor pools see the same values in every
@@ -86,6 +87,34 @@ type sideKey struct {
 type poolValue struct {
 	v    string
 	here bool
+	year int // the year the value's document is mostly about; 0 unknown
+}
+
+// docYear is the year a document's dated facts mostly fall in, so that
+// distractors from other documents come from the same era (no American
+// Civil War generals for a Syrian battle). 0 when the document has no dates.
+func docYear(d Doc) int {
+	count := map[int]int{}
+	best, n := 0, 0
+	for _, f := range d.Extraction.Facts {
+		if f.Date == nil || f.Date.Start.Year == 0 {
+			continue
+		}
+		y := f.Date.Start.Year
+		count[y]++
+		if count[y] > n || count[y] == n && y < best {
+			best, n = y, count[y]
+		}
+	}
+	return best
+}
+
+// sameEra reports whether another document's year is close to this one's.
+func (g *generator) sameEra(year int) bool {
+	if g.year == 0 || year == 0 {
+		return true
+	}
+	return year-g.year <= 40 && g.year-year <= 40
 }
 
 func newGenerator(doc Doc, others []Doc, opts Options) *generator {
@@ -123,6 +152,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		g.bySource[k] = append(g.bySource[k], f)
 	}
 	g.style = docStyle(g.facts)
+	g.year = docYear(doc)
 	g.alias = newAliasIndex(doc.Extraction)
 	g.index()
 	g.addPool(doc, true)
@@ -258,15 +288,16 @@ func classOf(f quiz.Fact) string {
 
 // addPool adds a document's values as distractor candidates.
 func (g *generator) addPool(d Doc, here bool) {
+	year := docYear(d)
 	for _, f := range d.Extraction.Facts {
 		v := strings.TrimSpace(f.Value)
 		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !g.sane(f, v) {
 			continue
 		}
 		c := classOf(f)
-		g.pool[c] = append(g.pool[c], poolValue{v, here})
+		g.pool[c] = append(g.pool[c], poolValue{v, here, year})
 		if c == string(quiz.KindBelligerent) {
-			g.pool["group"] = append(g.pool["group"], poolValue{v, here})
+			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year})
 		}
 	}
 }

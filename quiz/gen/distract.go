@@ -88,9 +88,14 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 	if side {
 		out = append(out, g.otherSides(fr)...)
 	}
+	if side && (fr.f.Kind == quiz.KindStrength || fr.f.Kind == quiz.KindCasualties) {
+		// Strength and loss cells mix numbers, claims and labels; only the
+		// topic's other sides are verified wrong and written alike.
+		return out
+	}
 	here, there := []string{}, []string{}
 	for _, p := range g.pool[fr.class] {
-		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) {
+		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
 			continue
 		}
 		switch {

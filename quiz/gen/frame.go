@@ -152,6 +152,9 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 		return nil, false
 	}
 	fr.answer = fr.sent[span[0]:span[1]]
+	if fr.class == "person" && possessiveName(fr.answer) {
+		return nil, false // "George G. Meade's Army": swapping or blanking it garbles the sentence
+	}
 	fr.blank = span
 	fr.typedOK = words(fr.answer) <= 5 && typedClass(fr.class)
 	// Other values of the same slot in the same sentence are true as well.

@@ -3,6 +3,7 @@ package gen
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/factdeck/factdeck/quiz"
 )
@@ -32,6 +33,9 @@ func saneValue(f quiz.Fact, v string) bool {
 		return false
 	}
 	ws := strings.Fields(v)
+	if (f.Entity == quiz.EntityPerson || f.Kind == quiz.KindCommander) && possessiveName(v) {
+		return false // "Robert E. Lee's Army" is neither a person nor an army's name
+	}
 	switch f.Kind {
 	case quiz.KindBelligerent, quiz.KindUnit, quiz.KindCommander:
 		if len(ws) == 1 && loneModifierRE.MatchString(v) {
@@ -45,6 +49,9 @@ func saneValue(f quiz.Fact, v string) bool {
 		}
 		if strings.HasSuffix(v, "'s Army") || strings.HasSuffix(v, "’s Army") {
 			return false // "George Meade's Army": a person with a possessive noun
+		}
+		if !nameEnd(ws[len(ws)-1]) {
+			return false // "Aleppo branch", "Qalamoun deputy commander": a role or fragment
 		}
 	}
 	if f.Kind == quiz.KindCommander {
@@ -89,4 +96,26 @@ func be(v string) string {
 		return "were"
 	}
 	return "was"
+}
+
+// nameEnd reports whether the last word of a group's name can end a name:
+// capitalised (after an "al-"/"wal-" particle), a number, or a plural head
+// ("Iraqi militias").
+func nameEnd(w string) bool {
+	if pluralHeads[strings.ToLower(w)] {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 && i <= 3 && strings.ToLower(w[:i]) == w[:i] {
+		w = w[i+1:]
+	}
+	for _, r := range w {
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '(' || r == '"'
+	}
+	return false
+}
+
+// possessiveName reports a person's name run into what they own:
+// "George G. Meade's Army" is not a person to swap.
+func possessiveName(v string) bool {
+	return strings.Contains(v, "'s ") || strings.Contains(v, "’s ")
 }

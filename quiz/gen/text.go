@@ -133,6 +133,9 @@ func resolveStart(sent string, t topicInfo) (string, bool) {
 	if midPronounRE.MatchString(sent) {
 		return sent, false // "Between 2014 and 2015, it was …"
 	}
+	if firstWord(sent) == "it" && (expletiveItRE.MatchString(sent) || !properName(t.base)) {
+		return sent, false // "It was reported that …" has no referent; "Probing attacks was …" is no name
+	}
 	if firstWord(sent) == "it" && !t.main && !strings.HasPrefix(sent, "It is the first") {
 		return t.ref(true) + sent[2:], true
 	}
@@ -177,4 +180,25 @@ func slug(s string) string {
 		return "doc"
 	}
 	return b.String()
+}
+
+// expletiveItRE matches an "it" that refers to nothing: "It was reported
+// that …", "It is believed …".
+var expletiveItRE = regexp.MustCompile(`^It (?:is|was|has been|had been) (?:also |later |widely |not )?(?:reported|believed|said|claimed|announced|estimated|thought|expected|unclear|likely|possible|known|alleged|feared|confirmed)\b`)
+
+// properName reports whether a topic's name reads as a name (its content
+// words capitalised: "Battle of Aleppo"), not a section heading ("Probing
+// attacks") that cannot stand in for "It".
+func properName(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "of", "the", "and", "in", "at", "on", "al", "de", "for":
+			continue
+		}
+		r := []rune(w)[0]
+		if unicode.IsLower(r) && !strings.HasPrefix(w, "al-") && !strings.HasPrefix(w, "ad-") && !strings.HasPrefix(w, "el-") {
+			return false
+		}
+	}
+	return true
 }
