@@ -189,9 +189,11 @@ func (db *DB) Cards(ctx context.Context, f CardFilter) ([]quiz.Card, error) {
 // Card returns one card of a document version, stale or held ones
 // included; quiz.ErrNotFound if the version has no such card.
 func (db *DB) Card(ctx context.Context, docID int64, cardID string) (quiz.Card, error) {
-	row := db.read.QueryRowContext(ctx,
-		`SELECT body, held FROM cards WHERE doc_id = $1 AND card_id = $2`, docID, cardID)
-	c, err := scanCard(row)
+	st, err := db.readStmt(ctx, `SELECT body, held FROM cards WHERE doc_id = $1 AND card_id = $2`)
+	if err != nil {
+		return quiz.Card{}, err
+	}
+	c, err := scanCard(st.QueryRowContext(ctx, docID, cardID))
 	if err != nil {
 		return quiz.Card{}, fmt.Errorf("store: card %s of document %d: %w", cardID, docID, notFound(err))
 	}

@@ -59,6 +59,26 @@ func (db *DB) Document(ctx context.Context, id int64) (quiz.Document, error) {
 	return documentBy(ctx, db.read, `id = $1`, id)
 }
 
+// DocumentMeta returns a document version without its body, for pages
+// that need only its title. A stored version never changes, so the answer
+// is kept in memory (safe on any number of nodes).
+func (db *DB) DocumentMeta(ctx context.Context, id int64) (quiz.Document, error) {
+	if d, ok := db.docMeta.Load(id); ok {
+		return d.(quiz.Document), nil
+	}
+	st, err := db.readStmt(ctx, `SELECT id, slug, version, title, hash, source FROM documents WHERE id = $1`)
+	if err != nil {
+		return quiz.Document{}, err
+	}
+	var d quiz.Document
+	err = st.QueryRowContext(ctx, id).Scan(&d.ID, &d.Slug, &d.Version, &d.Title, &d.Hash, &d.Source)
+	if err != nil {
+		return quiz.Document{}, notFound(err)
+	}
+	db.docMeta.Store(id, d)
+	return d, nil
+}
+
 // DocumentFilter narrows Documents.
 type DocumentFilter struct {
 	Source string // "" for any

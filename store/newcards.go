@@ -18,7 +18,7 @@ import (
 // around to the documents before it: walking from the first document would
 // cost one probe per card already studied, tens of milliseconds for a
 // learner with tens of thousands of cards (docs/storage.md).
-func (q queue) newCards(ctx context.Context, tx *sql.Tx, n int, withBody bool) ([]QueueItem, error) {
+func (q queue) newCards(ctx context.Context, tx *readTx, n int, withBody bool) ([]QueueItem, error) {
 	if n <= 0 {
 		return nil, nil
 	}
@@ -38,7 +38,7 @@ func (q queue) newCards(ctx context.Context, tx *sql.Tx, n int, withBody bool) (
 }
 
 // resumeDoc is the head document of the learner's latest new card, or 0.
-func (q queue) resumeDoc(ctx context.Context, tx *sql.Tx) (int64, error) {
+func (q queue) resumeDoc(ctx context.Context, tx *readTx) (int64, error) {
 	var doc int64
 	err := tx.QueryRowContext(ctx, `SELECT c.doc_id FROM reviews r
 		JOIN cards c ON c.card_id = r.card_id AND c.is_head = 1
@@ -56,7 +56,7 @@ func (q queue) resumeDoc(ctx context.Context, tx *sql.Tx) (int64, error) {
 // newCardsWhere runs the new-card query with deck (using $2 = arg) as the
 // document condition. The literal is_head/held/stale terms let SQLite use
 // the partial index cards_new_idx for the all-documents walk.
-func (q queue) newCardsWhere(ctx context.Context, tx *sql.Tx, deck string, arg int64, n int, withBody bool) ([]QueueItem, error) {
+func (q queue) newCardsWhere(ctx context.Context, tx *readTx, deck string, arg int64, n int, withBody bool) ([]QueueItem, error) {
 	if q.DocID == 0 {
 		deck += ` AND c.is_head = 1`
 	}

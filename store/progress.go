@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -23,7 +22,7 @@ type CardRecall struct {
 // learner's parameters (srs.Settings.Parameters) for the forgetting curve.
 func (db *DB) Recall(ctx context.Context, learnerID, docID int64, now time.Time, sched *srs.Scheduler) ([]CardRecall, error) {
 	var out []CardRecall
-	err := db.readTx(ctx, func(tx *sql.Tx) error {
+	err := db.readTx(ctx, func(tx *readTx) error {
 		var err error
 		out, err = recall(ctx, tx, learnerID, docID, now, sched)
 		return err
@@ -31,7 +30,7 @@ func (db *DB) Recall(ctx context.Context, learnerID, docID int64, now time.Time,
 	return out, err
 }
 
-func recall(ctx context.Context, tx *sql.Tx, learnerID, docID int64, now time.Time, sched *srs.Scheduler) ([]CardRecall, error) {
+func recall(ctx context.Context, tx *readTx, learnerID, docID int64, now time.Time, sched *srs.Scheduler) ([]CardRecall, error) {
 	deck := `c.doc_id = $2`
 	if docID == 0 {
 		deck = `c.is_head = 1 AND $2 = 0`

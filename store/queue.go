@@ -59,7 +59,7 @@ type QueueCounts struct {
 // Settings.TimeZone and are counted over all of the learner's decks.
 func (db *DB) DueCards(ctx context.Context, req QueueRequest) ([]QueueItem, error) {
 	var out []QueueItem
-	err := db.readTx(ctx, func(tx *sql.Tx) error {
+	err := db.readTx(ctx, func(tx *readTx) error {
 		var err error
 		out, err = dueCards(ctx, tx, req)
 		return err
@@ -71,7 +71,7 @@ func (db *DB) DueCards(ctx context.Context, req QueueRequest) ([]QueueItem, erro
 // for today, with the same rules and limits as DueCards.
 func (db *DB) QueueCounts(ctx context.Context, req QueueRequest) (QueueCounts, error) {
 	var n QueueCounts
-	err := db.readTx(ctx, func(tx *sql.Tx) error {
+	err := db.readTx(ctx, func(tx *readTx) error {
 		var err error
 		n, err = queueCounts(ctx, tx, req)
 		return err
@@ -81,13 +81,39 @@ func (db *DB) QueueCounts(ctx context.Context, req QueueRequest) (QueueCounts, e
 
 // readTx runs fn in a read-only transaction on the read pool, so that the
 // several queries of one answer see one snapshot.
-func (db *DB) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
+func (db *DB) readTx(ctx context.Context, fn func(*readTx) error) error {
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return fn(&readTx{db: db, tx: tx})
+}
+
+// readTx is a read transaction whose queries reuse the pool's prepared
+// statements (db.readStmt) instead of parsing their SQL every time.
+type readTx struct {
+	db *DB
+	tx *sql.Tx
+}
+
+// QueryContext runs a cached prepared query inside the transaction.
+func (t *readTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := t.db.readStmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
+// QueryRowContext runs a cached prepared single-row query inside the
+// transaction.
+func (t *readTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := t.db.readStmt(ctx, query)
+	if err != nil {
+		return t.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
+	}
+	return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 }
 
 // queue is one QueueRequest resolved: today's bounds and what is left of
@@ -98,7 +124,7 @@ type queue struct {
 	newLeft, reviewLeft int
 }
 
-func openQueue(ctx context.Context, tx *sql.Tx, req QueueRequest) (queue, error) {
+func openQueue(ctx context.Context, tx *readTx, req QueueRequest) (queue, error) {
 	q := queue{QueueRequest: req}
 	q.dayStart, q.dayEnd = dayBounds(req.Now, req.Settings.Location())
 	var newDone, reviewsDone int
@@ -115,7 +141,7 @@ func openQueue(ctx context.Context, tx *sql.Tx, req QueueRequest) (queue, error)
 	return q, nil
 }
 
-func dueCards(ctx context.Context, tx *sql.Tx, req QueueRequest) ([]QueueItem, error) {
+func dueCards(ctx context.Context, tx *readTx, req QueueRequest) ([]QueueItem, error) {
 	q, err := openQueue(ctx, tx, req)
 	if err != nil {
 		return nil, err
@@ -167,7 +193,7 @@ func (q queue) deckJoin() (string, []any) {
 
 // states lists up to n of the learner's card states matching cond (which
 // uses $3 and up for args), by due time.
-func (q queue) states(ctx context.Context, tx *sql.Tx, kind QueueKind, cond string, n int, args ...any) ([]QueueItem, error) {
+func (q queue) states(ctx context.Context, tx *readTx, kind QueueKind, cond string, n int, args ...any) ([]QueueItem, error) {
 	if n <= 0 {
 		return nil, nil
 	}
@@ -202,7 +228,7 @@ func (q queue) states(ctx context.Context, tx *sql.Tx, kind QueueKind, cond stri
 	return out, rows.Err()
 }
 
-func queueCounts(ctx context.Context, tx *sql.Tx, req QueueRequest) (QueueCounts, error) {
+func queueCounts(ctx context.Context, tx *readTx, req QueueRequest) (QueueCounts, error) {
 	q, err := openQueue(ctx, tx, req)
 	if err != nil {
 		return QueueCounts{}, err

@@ -285,3 +285,28 @@ func scanReview(s scanner) (Review, error) {
 	}
 	return r, nil
 }
+
+// LatestReview returns the learner's most recent review of a document's
+// cards (the one "undo last grade" takes back); quiz.ErrNotFound if none.
+func (db *DB) LatestReview(ctx context.Context, learnerID, docID int64) (Review, error) {
+	r, err := reviewBy(ctx, db.read, `learner_id = $1 AND doc_id = $2
+		ORDER BY id DESC LIMIT 1`, learnerID, docID)
+	if err != nil {
+		return Review{}, fmt.Errorf("store: latest review: %w", err)
+	}
+	return r, nil
+}
+
+// DeckTally counts a learner's reviews of a document's cards since a time,
+// and how many of them were remembered (rated Hard, Good or Easy).
+func (db *DB) DeckTally(ctx context.Context, learnerID, docID int64, since time.Time) (reviewed, remembered int, err error) {
+	st, err := db.readStmt(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END), 0)
+		FROM reviews WHERE learner_id = $1 AND doc_id = $2 AND reviewed_at >= $3`)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := st.QueryRowContext(ctx, learnerID, docID, ts(since)).Scan(&reviewed, &remembered); err != nil {
+		return 0, 0, fmt.Errorf("store: deck tally: %w", err)
+	}
+	return reviewed, remembered, nil
+}

@@ -18,8 +18,11 @@ func (db *DB) Sessions() *SessionStore { return &SessionStore{db: db} }
 // FindCtx returns the session data for token if it exists and has not expired.
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
-	err := s.db.read.QueryRowContext(ctx,
-		`SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, token, ts(s.db.now())).Scan(&data)
+	st, err := s.db.readStmt(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`)
+	if err != nil {
+		return nil, false, err
+	}
+	err = st.QueryRowContext(ctx, token, ts(s.db.now())).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}

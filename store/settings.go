@@ -14,9 +14,13 @@ import (
 func (db *DB) LearnerSettings(ctx context.Context, learnerID int64) (srs.Settings, error) {
 	var s srs.Settings
 	var learning, relearning string
-	err := db.read.QueryRowContext(ctx, `SELECT desired_retention, maximum_interval, learning_steps,
+	st, err := db.readStmt(ctx, `SELECT desired_retention, maximum_interval, learning_steps,
 		relearning_steps, new_per_day, reviews_per_day, time_zone
-		FROM learner_settings WHERE learner_id = $1`, learnerID).Scan(&s.DesiredRetention,
+		FROM learner_settings WHERE learner_id = $1`)
+	if err != nil {
+		return srs.Settings{}, err
+	}
+	err = st.QueryRowContext(ctx, learnerID).Scan(&s.DesiredRetention,
 		&s.MaximumInterval, &learning, &relearning, &s.NewPerDay, &s.ReviewsPerDay, &s.TimeZone)
 	if errors.Is(err, sql.ErrNoRows) {
 		return srs.DefaultSettings(), nil

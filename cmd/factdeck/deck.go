@@ -12,13 +12,14 @@ import (
 	"github.com/factdeck/factdeck/views"
 )
 
-// deckParam reads the {deck} URL parameter: a document version id.
+// deck reads the {deck} URL parameter, a document version id, and returns
+// that document without its body.
 func (s *server) deck(r *http.Request) (quiz.Document, error) {
 	id, err := strconv.ParseInt(chi.URLParam(r, "deck"), 10, 64)
 	if err != nil || id <= 0 {
 		return quiz.Document{}, quiz.ErrNotFound
 	}
-	return s.db.Document(r.Context(), id)
+	return s.db.DocumentMeta(r.Context(), id)
 }
 
 func (s *server) handleDeckShow(w http.ResponseWriter, r *http.Request) {

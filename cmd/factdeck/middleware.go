@@ -90,17 +90,9 @@ const learnerKey ctxKey = iota
 func (s *server) learner(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
+		// Sessions live in the same database as learners, so a session's
+		// learner id always names an existing learner.
 		id := s.sessions.GetInt64(ctx, "learner")
-		if id != 0 {
-			ok, err := s.db.LearnerExists(ctx, id)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			if !ok {
-				id = 0
-			}
-		}
 		if id == 0 {
 			var err error
 			if id, err = s.db.CreateLearner(ctx); err != nil {
@@ -108,6 +100,10 @@ func (s *server) learner(next http.Handler) http.Handler {
 				return
 			}
 			s.sessions.Put(ctx, "learner", id)
+		}
+		// Slide the session's expiry forward, writing it at most weekly.
+		if now := time.Now(); s.sessions.Deadline(ctx).Sub(now) < sessionLifetime-sessionRenewEvery {
+			s.sessions.SetDeadline(ctx, now.Add(sessionLifetime))
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, learnerKey, id)))
 	})

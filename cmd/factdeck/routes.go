@@ -27,7 +27,7 @@ func (s *server) routes() http.Handler {
 		r.Get("/", s.handleHome)
 		r.Get("/decks/{deck}", s.handleDeckShow)
 		r.Get("/decks/{deck}/study", s.handleStudyShow)
-		r.Post("/decks/{deck}/study/answer", s.handleStudyAnswer)
+		r.Get("/decks/{deck}/study/check", s.handleStudyCheck)
 		r.Post("/decks/{deck}/study/grade", s.handleStudyGrade)
 		r.Post("/decks/{deck}/study/undo", s.handleStudyUndo)
 		s.mountQuiz(r)

@@ -95,6 +95,13 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	return nil
 }
 
+// sessionLifetime is how long an unused session (and so an anonymous
+// learner's progress on that browser) lasts.
+const (
+	sessionLifetime   = 180 * 24 * time.Hour
+	sessionRenewEvery = 7 * 24 * time.Hour
+)
+
 // server holds what the handlers need; it is assembled by plain assignment.
 type server struct {
 	db       *store.DB
@@ -107,8 +114,10 @@ type server struct {
 func newServer(db *store.DB, log *slog.Logger, cfg config) *server {
 	sm := scs.New()
 	sm.Store = db.Sessions()
-	sm.Lifetime = 400 * 24 * time.Hour // browsers cap cookies near 400 days
-	sm.IdleTimeout = 60 * 24 * time.Hour
+	// A sliding lifetime without scs's IdleTimeout, which rewrites the
+	// session on every request: the learner middleware extends the deadline
+	// at most once a week (see sessionRenewEvery).
+	sm.Lifetime = sessionLifetime
 	sm.Cookie.Name = "factdeck"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode

@@ -236,3 +236,17 @@ func TestBodyLimit(t *testing.T) {
 		t.Errorf("oversized body answered %d, want 413", rec.Code)
 	}
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// newBareServer serves a minimal net/http handler: the baseline the load
+// tests compare the app against, measured in the same run.
+func newBareServer(t *testing.T) string {
+	t.Helper()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte("<!doctype html><title>ok</title><p>ok</p>"))
+	}))
+	t.Cleanup(ts.Close)
+	return ts.URL
+}

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -18,46 +16,15 @@ import (
 	"github.com/factdeck/factdeck/views"
 )
 
-// studyState is what the session remembers of a learner's review session:
-// the card on screen (with the token its answer form carries), the graded
-// answer awaiting a rating, and the session's tally. Keeping the shown card
-// in the session means a reload or a second tab shows the same card with
-// the same token, so an answer is never recorded twice nor a card skipped.
-type studyState struct {
-	Deck    int64          `json:"deck"`
-	Card    string         `json:"card,omitempty"`
-	Token   string         `json:"token,omitempty"`
-	ShownAt int64          `json:"shown_at,omitempty"` // Unix ms
-	Answer  *study.Outcome `json:"answer,omitempty"`   // set once answered, until graded
-	Done    int            `json:"done"`
-	Correct int            `json:"correct"`
-	Total   int            `json:"total"`
-	Last    int64          `json:"last,omitempty"` // last review id, for undo
-}
+// The review loop keeps no state in the session. The card shown is the
+// head of the learner's queue; its answer form carries a token derived from
+// the learner's memory of the card (study.ShowToken), so a reload, a second
+// tab or the back button shows and grades the same card with the same
+// token, and a second grade with that token is recorded once. Checking an
+// answer changes nothing, so it is a GET; only grading writes, once.
 
-const studyKey = "study"
-
-func (s *server) loadStudy(r *http.Request, deck int64) studyState {
-	var st studyState
-	if raw := s.sessions.GetString(r.Context(), studyKey); raw != "" {
-		if json.Unmarshal([]byte(raw), &st) != nil || st.Deck != deck {
-			st = studyState{}
-		}
-	}
-	st.Deck = deck
-	return st
-}
-
-func (s *server) saveStudy(r *http.Request, st studyState) {
-	b, _ := json.Marshal(st)
-	s.sessions.Put(r.Context(), studyKey, string(b))
-}
-
-func newToken() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
+// studyPath is the URL of a deck's review session.
+func studyPath(docID int64) string { return fmt.Sprintf("/decks/%d/study", docID) }
 
 func (s *server) scheduler(r *http.Request) (srs.Settings, *srs.Scheduler, error) {
 	settings, err := s.db.LearnerSettings(r.Context(), learnerID(r))
@@ -68,77 +35,79 @@ func (s *server) scheduler(r *http.Request) (srs.Settings, *srs.Scheduler, error
 	return settings, sched, err
 }
 
+// startOfDay is midnight today in the learner's time zone.
+func startOfDay(now time.Time, loc *time.Location) time.Time {
+	y, m, d := now.In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// studyPage fills the parts of the study page every step shares: the deck,
+// today's progress and whether there is a grade to undo.
+func (s *server) studyPage(r *http.Request, doc quiz.Document, settings srs.Settings, remaining int) (views.StudyVM, error) {
+	done, _, err := s.db.DeckTally(r.Context(), learnerID(r), doc.ID, startOfDay(s.now(), settings.Location()))
+	if err != nil {
+		return views.StudyVM{}, err
+	}
+	return views.StudyVM{
+		Chrome: s.chrome(r, "Study · "+doc.Title), DeckID: doc.ID, DeckTitle: doc.Title,
+		Action: studyPath(doc.ID), CanUndo: done > 0,
+		Progress: views.Progress{Done: done, Total: done + remaining},
+	}, nil
+}
+
 func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 	doc, err := s.deck(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	st := s.loadStudy(r, doc.ID)
-	vm := views.StudyVM{Chrome: s.chrome(r, "Study · "+doc.Title), DeckID: doc.ID, DeckTitle: doc.Title,
-		Action: fmt.Sprintf("/decks/%d/study", doc.ID), CanUndo: st.Last != 0}
-	if st.Card == "" {
-		if err := s.pickNext(r, doc.ID, &st); err != nil {
-			s.Error(w, r, err)
-			return
-		}
-	}
-	vm.Progress = views.Progress{Done: st.Done, Total: st.Total}
-	if st.Card == "" {
-		counts, err := s.counts(r, doc.ID)
-		if err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		vm.Summary = &views.SummaryVM{Reviewed: st.Done, Correct: st.Correct, Counts: counts}
-		s.render(w, r, http.StatusOK, views.StudyPage(vm))
-		return
-	}
-	card, err := s.db.Card(r.Context(), doc.ID, st.Card)
+	ctx := r.Context()
+	settings, err := s.db.LearnerSettings(ctx, learnerID(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	if st.Answer != nil {
-		res, err := s.resultVM(r, doc, card, st)
-		if err != nil {
+	items, err := s.db.DueCards(ctx, store.QueueRequest{
+		LearnerID: learnerID(r), DocID: doc.ID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
+	})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	vm, err := s.studyPage(r, doc, settings, len(items))
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if len(items) == 0 {
+		if vm.Summary, err = s.summary(r, doc, settings); err != nil {
 			s.Error(w, r, err)
 			return
 		}
-		vm.Result = &res
-	} else {
-		q := questionVM(card, st.Token)
-		vm.Question = &q
+		s.render(w, r, http.StatusOK, views.StudyPage(vm))
+		return
 	}
+	it := items[0]
+	q := questionVM(it.Card, study.ShowToken(learnerID(r), it.Card.ID, it.State), s.now())
+	vm.Question = &q
 	s.render(w, r, http.StatusOK, views.StudyPage(vm))
 }
 
-// pickNext puts the next due card of the deck on screen, or clears the
-// card when nothing is due.
-func (s *server) pickNext(r *http.Request, docID int64, st *studyState) error {
-	settings, err := s.db.LearnerSettings(r.Context(), learnerID(r))
+func (s *server) summary(r *http.Request, doc quiz.Document, settings srs.Settings) (*views.SummaryVM, error) {
+	done, remembered, err := s.db.DeckTally(r.Context(), learnerID(r), doc.ID, startOfDay(s.now(), settings.Location()))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	items, err := s.db.DueCards(r.Context(), store.QueueRequest{
-		LearnerID: learnerID(r), DocID: docID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
-	})
+	counts, err := s.counts(r, doc.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	st.Card, st.Token, st.Answer = "", "", nil
-	if len(items) > 0 {
-		st.Card, st.Token, st.ShownAt = items[0].Card.ID, newToken(), s.now().UnixMilli()
-	}
-	if st.Total < st.Done+len(items) {
-		st.Total = st.Done + len(items)
-	}
-	s.saveStudy(r, *st)
-	return nil
+	return &views.SummaryVM{Reviewed: done, Correct: remembered, Counts: counts}, nil
 }
 
-func questionVM(c quiz.Card, token string) views.QuestionVM {
-	q := views.QuestionVM{CardID: c.ID, Kind: string(c.Kind), Topic: c.Topic, Prompt: c.Prompt, Token: token, Choices: c.Choices}
+func questionVM(c quiz.Card, token string, now time.Time) views.QuestionVM {
+	q := views.QuestionVM{CardID: c.ID, Kind: string(c.Kind), Topic: c.Topic, Prompt: c.Prompt, Token: token,
+		Choices: c.Choices, Shown: strconv.FormatInt(now.UnixMilli(), 10)}
 	switch c.Kind {
 	case quiz.CardOrder:
 		q.Items = gen.Presented(c)
@@ -151,66 +120,82 @@ func questionVM(c quiz.Card, token string) views.QuestionVM {
 	return q
 }
 
-func (s *server) resultVM(r *http.Request, doc quiz.Document, card quiz.Card, st studyState) (views.ResultVM, error) {
-	a := st.Answer
-	res := views.ResultVM{CardID: card.ID, Prompt: card.Prompt, Verdict: string(a.Verdict), Message: a.Message,
-		Given: a.Given, Answer: card.Answer, Topic: card.Topic, SourceText: card.Source.Text, Token: st.Token,
-		SourceURL: fmt.Sprintf("/decks/%d/read#s%d", doc.ID, card.Source.Start)}
-	_, sched, err := s.scheduler(r)
+// shownCard loads the card a form names and checks that its token still
+// matches the learner's memory of it; ok is false for a stale form.
+func (s *server) shownCard(r *http.Request, doc quiz.Document, form url.Values) (card quiz.Card, state srs.Card, ok bool, err error) {
+	card, err = s.db.Card(r.Context(), doc.ID, form.Get("card"))
+	if errors.Is(err, quiz.ErrNotFound) {
+		return card, state, false, nil
+	}
 	if err != nil {
-		return res, err
+		return card, state, false, err
 	}
-	state, err := s.db.CardState(r.Context(), learnerID(r), card.ID)
+	state, err = s.db.CardState(r.Context(), learnerID(r), card.ID)
 	if err != nil {
-		return res, err
+		return card, state, false, err
 	}
-	now := s.now()
-	out, err := sched.Preview(state, now, card.ID)
-	if err != nil {
-		return res, err
-	}
-	labels := out.Labels(now)
-	for i, rt := range srs.Ratings {
-		res.Grades = append(res.Grades, views.GradeButton{
-			Rating: int(rt), Name: rt.String(), Interval: labels[i], Suggested: rt == a.Suggested,
-		})
-	}
-	return res, nil
+	return card, state, form.Get("token") == study.ShowToken(learnerID(r), card.ID, state), nil
 }
 
-// handleStudyAnswer grades the answer to the card on screen. An answer for
-// another card or an old token (a second tab, the back button) changes
-// nothing: the learner is sent back to the current card.
-func (s *server) handleStudyAnswer(w http.ResponseWriter, r *http.Request) {
+// handleStudyCheck grades an answer and shows the result, the source and
+// the grade buttons. It writes nothing: reloading it is harmless.
+func (s *server) handleStudyCheck(w http.ResponseWriter, r *http.Request) {
 	doc, err := s.deck(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.Error(w, r, quiz.Invalid("form", "could not be read"))
-		return
-	}
-	st := s.loadStudy(r, doc.ID)
-	back := fmt.Sprintf("/decks/%d/study", doc.ID)
-	if st.Card == "" || r.PostForm.Get("card") != st.Card || r.PostForm.Get("token") != st.Token || st.Answer != nil {
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return
-	}
-	card, err := s.db.Card(r.Context(), doc.ID, st.Card)
+	form := r.URL.Query()
+	card, state, ok, err := s.shownCard(r, doc, form)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	out := study.Grade(card, answerFrom(r, card))
-	st.Answer = &out
-	s.saveStudy(r, st)
-	http.Redirect(w, r, back+"#verdict", http.StatusSeeOther)
+	if !ok { // graded meanwhile, or a form from an old page
+		http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
+		return
+	}
+	settings, sched, err := s.scheduler(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	vm, err := s.studyPage(r, doc, settings, 0)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	vm.Progress.Total = 0 // unknown without the queue; the bar returns with the next card
+	out := study.Grade(card, answerFrom(form, card))
+	res, err := resultVM(doc, card, state, out, form, sched, s.now())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	vm.Result = &res
+	s.render(w, r, http.StatusOK, views.StudyPage(vm))
 }
 
-// answerFrom reads the answer fields of the form for a card's kind.
-func answerFrom(r *http.Request, c quiz.Card) study.Answer {
-	f := r.PostForm
+func resultVM(doc quiz.Document, card quiz.Card, state srs.Card, out study.Outcome, form url.Values, sched *srs.Scheduler, now time.Time) (views.ResultVM, error) {
+	res := views.ResultVM{CardID: card.ID, Prompt: card.Prompt, Verdict: string(out.Verdict), Message: out.Message,
+		Given: out.Given, Answer: card.Answer, Topic: card.Topic, SourceText: card.Source.Text,
+		Token: form.Get("token"), Shown: form.Get("shown"),
+		SourceURL: fmt.Sprintf("/decks/%d/read#s%d", doc.ID, card.Source.Start)}
+	preview, err := sched.Preview(state, now, card.ID)
+	if err != nil {
+		return res, err
+	}
+	labels := preview.Labels(now)
+	for i, rt := range srs.Ratings {
+		res.Grades = append(res.Grades, views.GradeButton{
+			Rating: int(rt), Name: rt.String(), Interval: labels[i], Suggested: rt == out.Suggested,
+		})
+	}
+	return res, nil
+}
+
+// answerFrom reads the answer fields of a form for a card's kind.
+func answerFrom(f url.Values, c quiz.Card) study.Answer {
 	a := study.Answer{Choice: -1, Text: f.Get("answer")}
 	if v, err := strconv.Atoi(f.Get("choice")); err == nil {
 		a.Choice = v
@@ -235,7 +220,7 @@ func answerFrom(r *http.Request, c quiz.Card) study.Answer {
 	return a
 }
 
-// handleStudyGrade records the learner's rating of the answered card.
+// handleStudyGrade records the learner's rating of the card shown.
 func (s *server) handleStudyGrade(w http.ResponseWriter, r *http.Request) {
 	doc, err := s.deck(r)
 	if err != nil {
@@ -246,18 +231,18 @@ func (s *server) handleStudyGrade(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, quiz.Invalid("form", "could not be read"))
 		return
 	}
-	back := fmt.Sprintf("/decks/%d/study", doc.ID)
-	st := s.loadStudy(r, doc.ID)
-	card, token := r.PostForm.Get("card"), r.PostForm.Get("token")
 	rating, err := strconv.Atoi(r.PostForm.Get("rating"))
 	if err != nil || !srs.Rating(rating).Valid() {
 		s.Error(w, r, quiz.Invalid("rating", "choose Again, Hard, Good or Easy"))
 		return
 	}
-	if card != st.Card || token != st.Token || st.Answer == nil {
-		// Already graded (a double click or the back button): the review
-		// exists once in the log; show where the session is now.
-		http.Redirect(w, r, back, http.StatusSeeOther)
+	card, _, ok, err := s.shownCard(r, doc, r.PostForm)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if !ok { // already graded (double click, back button, another tab)
+		http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
 		return
 	}
 	_, sched, err := s.scheduler(r)
@@ -266,26 +251,20 @@ func (s *server) handleStudyGrade(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now()
-	rv, err := s.db.RecordReview(r.Context(), store.ReviewInput{
-		LearnerID: learnerID(r), CardID: card, DocID: doc.ID, Rating: srs.Rating(rating),
-		ReviewedAt: now, Duration: clampDuration(now.Sub(time.UnixMilli(st.ShownAt))), ShownToken: token,
+	shown, _ := strconv.ParseInt(r.PostForm.Get("shown"), 10, 64)
+	_, err = s.db.RecordReview(r.Context(), store.ReviewInput{
+		LearnerID: learnerID(r), CardID: card.ID, DocID: doc.ID, Rating: srs.Rating(rating),
+		ReviewedAt: now, Duration: clampDuration(now.Sub(time.UnixMilli(shown))), ShownToken: r.PostForm.Get("token"),
 	}, sched)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	st.Done++
-	if st.Answer.Verdict == study.Correct {
-		st.Correct++
-	}
-	st.Last = rv.ID
-	st.Card, st.Token, st.Answer = "", "", nil
-	s.saveStudy(r, st)
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
 }
 
 // clampDuration keeps answer times sane for the log: a tab left open for a
-// day is not a day of thinking.
+// day is not a day of thinking, and a forged shown-at time is harmless.
 func clampDuration(d time.Duration) time.Duration {
 	switch {
 	case d < 0:
@@ -296,33 +275,25 @@ func clampDuration(d time.Duration) time.Duration {
 	return d
 }
 
-// handleStudyUndo takes back the last grade and shows that card again.
+// handleStudyUndo takes back the learner's last grade in this deck.
 func (s *server) handleStudyUndo(w http.ResponseWriter, r *http.Request) {
 	doc, err := s.deck(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	back := fmt.Sprintf("/decks/%d/study", doc.ID)
-	st := s.loadStudy(r, doc.ID)
-	if st.Last == 0 {
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return
+	rv, err := s.db.LatestReview(r.Context(), learnerID(r), doc.ID)
+	if err == nil {
+		_, err = s.db.UndoReview(r.Context(), learnerID(r), rv.ID)
 	}
-	rv, err := s.db.UndoReview(r.Context(), learnerID(r), st.Last)
-	if err != nil && !errors.Is(err, quiz.ErrNotFound) {
+	switch {
+	case err == nil:
+		s.sessions.Put(r.Context(), "flash", "Last grade undone.")
+	case errors.Is(err, quiz.ErrNotFound):
+		s.sessions.Put(r.Context(), "flash", "There is no grade to undo.")
+	default:
 		s.Error(w, r, err)
 		return
 	}
-	if err == nil {
-		st.Card, st.Token, st.ShownAt, st.Answer = rv.CardID, newToken(), s.now().UnixMilli(), nil
-		if st.Done > 0 {
-			st.Done--
-		}
-	}
-	st.Last = 0
-	s.saveStudy(r, st)
-	s.sessions.Put(r.Context(), "flash", "Last grade undone.")
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
 }
-

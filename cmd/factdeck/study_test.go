@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/factdeck/factdeck/store"
 )
 
@@ -34,26 +36,28 @@ func (a *testApp) post(t *testing.T, path string, form url.Values) (*http.Respon
 	})
 }
 
-// answerShown answers the card on the study page: the first choice, or a
-// typed answer, or places in order; it returns the card id and token.
-func answerShown(t *testing.T, a *testApp, deck, body string) (card, token string) {
+// answerShown answers the card on the study page (the first choice, a
+// typed guess, or places in order) and returns the result page with the
+// card id and token.
+func answerShown(t *testing.T, a *testApp, deck, body string) (card, token, result string) {
 	t.Helper()
 	doc := page(t, body)
 	q := doc.Find(`[data-testid="question"]`)
 	if q.Length() == 0 {
 		t.Fatalf("no question on the study page:\n%s", body)
 	}
-	card, _ = q.Find(`input[name="card"]`).Attr("value")
-	token, _ = q.Find(`input[name="token"]`).Attr("value")
-	form := url.Values{"card": {card}, "token": {token}, "choice": {"0"}, "answer": {"something"}}
+	form := url.Values{"choice": {"0"}, "answer": {"something"}}
+	q.Find(`input[type="hidden"]`).Each(func(_ int, in *goquery.Selection) {
+		form.Set(in.AttrOr("name", ""), in.AttrOr("value", ""))
+	})
 	for i := 0; i < q.Find("select").Length(); i++ {
 		form.Set("pos"+formatInt(int64(i)), formatInt(int64(i+1)))
 	}
-	res, _ := a.post(t, deck+"/study/answer", form)
-	if res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("answer: status %d, want 303", res.StatusCode)
+	res, result := a.get(t, deck+"/study/check?"+form.Encode())
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("check answer: status %d, want 200", res.StatusCode)
 	}
-	return card, token
+	return form.Get("card"), form.Get("token"), result
 }
 
 func TestStudyLoop(t *testing.T) {
@@ -68,8 +72,7 @@ func TestStudyLoop(t *testing.T) {
 	reviewed := map[string]bool{}
 	for i := 0; i < 5; i++ {
 		_, body = a.get(t, deck+"/study")
-		card, token := answerShown(t, a, deck, body)
-		_, body = a.get(t, deck+"/study")
+		card, token, body := answerShown(t, a, deck, body)
 		doc := page(t, body)
 		if doc.Find(`[data-testid="result"]`).Length() == 0 {
 			t.Fatalf("after answering, no result shown")
@@ -80,7 +83,7 @@ func TestStudyLoop(t *testing.T) {
 		if n := doc.Find(`.grades button`).Length(); n != 4 {
 			t.Fatalf("%d grade buttons, want 4", n)
 		}
-		grade := url.Values{"card": {card}, "token": {token}, "rating": {"3"}}
+		grade := url.Values{"card": {card}, "token": {token}, "rating": {"3"}, "shown": {"0"}}
 		if res, _ := a.post(t, deck+"/study/grade", grade); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("grade: %d", res.StatusCode)
 		}
@@ -102,7 +105,8 @@ func TestStudyLoop(t *testing.T) {
 		t.Fatalf("%d reviews logged after five graded cards (each double-submitted), want 5", len(rs))
 	}
 
-	// Undo takes the last review back and shows that card again.
+	// Undo takes the last review back: the card is new again.
+	last := rs[len(rs)-1]
 	if res, _ := a.post(t, deck+"/study/undo", url.Values{}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("undo: %d", res.StatusCode)
 	}
@@ -110,10 +114,12 @@ func TestStudyLoop(t *testing.T) {
 	if len(rs) != 4 {
 		t.Fatalf("%d reviews after undo, want 4", len(rs))
 	}
+	if st, _ := a.db.CardState(ctx, learner, last.CardID); st.Reps != 0 {
+		t.Errorf("undone card still has %d reps", st.Reps)
+	}
 	_, body = a.get(t, deck+"/study")
-	shown, _ := page(t, body).Find(`input[name="card"]`).Attr("value")
-	if !reviewed[shown] {
-		t.Errorf("after undo the page shows card %s, not the undone one", shown)
+	if got := page(t, body).Find(`[data-testid="progress"]`).AttrOr("value", ""); got != "4" {
+		t.Errorf("progress after undo shows %q done, want 4", got)
 	}
 }
 
@@ -123,13 +129,16 @@ func TestStudyRejectsStaleAndBadForms(t *testing.T) {
 	_, body := a.get(t, deck+"/study")
 	card, _ := page(t, body).Find(`input[name="card"]`).Attr("value")
 	// A wrong token (an old tab) changes nothing.
-	res, _ := a.post(t, deck+"/study/answer", url.Values{"card": {card}, "token": {"old"}, "choice": {"0"}})
+	res, _ := a.get(t, deck+"/study/check?"+url.Values{"card": {card}, "token": {"old"}, "choice": {"0"}}.Encode())
 	if res.StatusCode != http.StatusSeeOther {
 		t.Errorf("stale answer: %d, want 303 back to the card", res.StatusCode)
 	}
-	_, body = a.get(t, deck+"/study")
-	if page(t, body).Find(`[data-testid="question"]`).Length() == 0 {
-		t.Error("a stale answer moved the session past the question")
+	res, _ = a.post(t, deck+"/study/grade", url.Values{"card": {card}, "token": {"old"}, "rating": {"3"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Errorf("stale grade: %d, want 303", res.StatusCode)
+	}
+	if n, _, _ := a.db.DeckTally(context.Background(), learnerOf(t, a), 1, time.Time{}); n != 0 {
+		t.Errorf("a stale grade was recorded (%d reviews)", n)
 	}
 	for _, tc := range []struct {
 		name, method, path string
@@ -139,7 +148,7 @@ func TestStudyRejectsStaleAndBadForms(t *testing.T) {
 		{"unknown deck", "GET", "/decks/999/study", nil, 404},
 		{"non-numeric deck", "GET", "/decks/abc", nil, 404},
 		{"bad rating", "POST", deck + "/study/grade", url.Values{"rating": {"9"}}, 422},
-		{"grade without answer", "POST", deck + "/study/grade", url.Values{"rating": {"3"}, "card": {card}, "token": {"x"}}, 303},
+		{"grade of an unknown card", "POST", deck + "/study/grade", url.Values{"rating": {"3"}, "card": {"nope"}, "token": {"x"}}, 303},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var res *http.Response

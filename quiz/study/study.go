@@ -4,6 +4,8 @@
 package study
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -151,4 +153,15 @@ func suggest(o Outcome) srs.Rating {
 		return srs.Hard
 	}
 	return srs.Again
+}
+
+// ShowToken identifies one showing of a card to a learner: it is derived
+// from the learner, the card and the learner's memory of it, so every tab
+// showing the card in the same state carries the same token, and grading
+// it twice (a double click, the back button, a second tab) is recognised
+// as the same answer. Once graded, the state and so the token change.
+func ShowToken(learnerID int64, cardID string, c srs.Card) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\x00%s\x00%d\x00%d\x00%d", learnerID, cardID, c.Reps, c.LastReview.UnixNano(), c.State)
+	return hex.EncodeToString(h.Sum(nil)[:12])
 }
