@@ -44,6 +44,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runFacts(args, stdin, stdout, stderr)
 	case "generate":
 		return runGenerate(args, stdin, stdout, stderr)
+	case "export":
+		return runExport(args, stdin, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

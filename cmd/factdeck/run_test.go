@@ -243,3 +243,40 @@ func TestGenerateCommand(t *testing.T) {
 		t.Errorf("unknown format: err = %v, want usage error", err)
 	}
 }
+
+// TestExportCommand produces every format from the seed and three corpus
+// articles on the command line. The formats' content is checked by the
+// target tools' own parsers in quiz/export and store/anki; here the command
+// must write each file, atomically, with the right signature.
+func TestExportCommand(t *testing.T) {
+	files := []string{filepath.Join("..", "..", "seeds", "000_c72ea8b0ae7302a1.txt")}
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "quiz", "facts", "testdata", "corpus", "wikipedia", "*.dump.txt"))
+	if len(corpus) < 3 {
+		t.Fatalf("corpus missing: %d dumps", len(corpus))
+	}
+	files = append(files, corpus[:3]...)
+	magic := map[string]string{"apkg": "PK", "qti12": "PK", "qti21": "PK", "kahoot": "PK", "pdf": "%PDF-", "json": "{"}
+	dir := t.TempDir()
+	for _, f := range []string{"apkg", "anki-txt", "gift", "moodle-xml", "qti12", "qti21", "kahoot", "blooket", "gimkit", "quizlet", "pdf", "csv", "json"} {
+		out := filepath.Join(dir, "set."+f)
+		args := append([]string{"export", "--format", f, "--out", out}, files...)
+		if err := run(context.Background(), args, nil, nil, io.Discard, io.Discard); err != nil {
+			t.Errorf("export %s: %v", f, err)
+			continue
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || len(b) < 100 {
+			t.Errorf("export %s wrote %d bytes (%v)", f, len(b), err)
+			continue
+		}
+		if m := magic[f]; m != "" && !strings.HasPrefix(string(b), m) {
+			t.Errorf("export %s does not start with %q", f, m)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".factdeck-export-*")); len(left) > 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+	if err := run(context.Background(), []string{"export", "--format", "docx", files[0]}, nil, nil, io.Discard, io.Discard); err != errUsage {
+		t.Errorf("unknown format: %v, want a usage error", err)
+	}
+}

@@ -23,6 +23,8 @@ Usage:
   factdeck [serve] [flags]          serve the web app (the default command)
   factdeck facts [flags] FILE…      print the facts read from documents ("-" reads stdin)
   factdeck generate [flags] FILE…   print the study cards generated from documents
+  factdeck export --format NAME [--out PATH] FILE…
+                                    export the cards of documents for a classroom tool
   factdeck help                     show this help
 
 serve flags:
@@ -37,6 +39,12 @@ facts flags:
 generate flags:
   --format json|text  {"cards":[…]} as JSON (see docs/cards.md), or readable text (default text)
   --all               include cards held for a teacher's review (low quality score)
+
+export flags:
+  --format NAME       apkg, anki-txt, gift, moodle-xml, qti12, qti21, kahoot, blooket,
+                      gimkit, quizlet, pdf, csv or json (see docs/export.md)
+  --out PATH          write to PATH (default standard output)
+  --name NAME         the set's name (default the first document's title)
 
 On start, serve imports the documents embedded in the binary (seeds/) that the
 database does not hold yet; a changed document is stored as a new version.
