@@ -89,7 +89,8 @@ func acronymStart(run []token, acr string) int {
 
 // findTopics makes the main topic (from the title row) and one topic per
 // paragraph that opens by defining its subject; other paragraphs continue
-// the topic before them.
+// the main article, or after a related article's lead take a topic from the
+// event they describe (unnamedTopic).
 func (e *extractor) findTopics(ib infobox, paras []para) {
 	if ib.title.j > ib.title.i {
 		title := e.doc[ib.title.i:ib.title.j]
@@ -109,6 +110,8 @@ func (e *extractor) findTopics(ib infobox, paras []para) {
 					e.hints = append(e.hints, hint)
 					cur = len(e.topics) - 1
 				}
+			} else if len(e.topics) > 0 && !e.topics[cur].Main {
+				cur = e.unnamedTopic(p, paras, cur)
 			}
 		}
 		if len(e.topics) == 0 {

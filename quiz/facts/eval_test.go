@@ -215,6 +215,7 @@ var seedFloor = map[string][2]float64{
 	"belligerent": {100, 100}, "casualties": {85, 70}, "definition": {95, 75}, "alias": {85, 60},
 	"codename": {80, 80}, "date": {70, 80}, "outcome": {60, 50}, "count": {55, 55}, "membership": {75, 55},
 	"unit": {95, 95}, "commander": {95, 95}, "person": {95, 40}, "part_of": {95, 95},
+	"location": {85, 90},
 }
 
 // TestSeedLabels reports precision and recall per kind against the

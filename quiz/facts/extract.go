@@ -44,6 +44,7 @@ type extractor struct {
 	factTop  []int // topic index of each fact
 	seen     map[string]bool
 	dateCtxs map[int]*dateCtx
+	ev       eventTopics
 }
 
 // Extract reads doc and returns its topics and facts. It fails only for
@@ -56,7 +57,8 @@ func Extract(doc string) (quiz.Extraction, error) {
 		i := invalidAt([]byte(doc))
 		return quiz.Extraction{}, fmt.Errorf("%w: invalid byte at %d", ErrInvalidUTF8, i)
 	}
-	e := &extractor{doc: doc, lex: newLexicon(), seen: map[string]bool{}}
+	e := &extractor{doc: doc, lex: newLexicon(), seen: map[string]bool{},
+		ev: eventTopics{byKey: map[string]int{}, lastOf: map[string]int{}}}
 	lines := splitLines(doc)
 	ib := parseInfobox(doc, lines)
 	paras := e.paragraphs(lines[ib.end:])

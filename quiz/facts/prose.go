@@ -26,6 +26,7 @@ type sentCtx struct {
 	s     sent
 	text  string // cleaned sentence
 	topic int
+	lead  bool // the paragraph is the first of its topic
 }
 
 // fact starts a fact citing the sentence.
@@ -50,10 +51,14 @@ func (c *sentCtx) tokText(a, b int) string {
 // proseFacts reads the facts of every sentence of a paragraph.
 func (e *extractor) proseFacts(p *para) {
 	ctx := e.dateContext(p.topic)
+	leadKey := "lead\x00" + string(rune(p.topic))
+	lead := !e.seen[leadKey]
+	e.seen[leadKey] = true
 	for _, s := range p.sents {
-		c := &sentCtx{p: p, s: s, text: p.cl.text[s.i:s.j], topic: p.topic}
+		c := &sentCtx{p: p, s: s, text: p.cl.text[s.i:s.j], topic: p.topic, lead: lead}
 		e.dateFacts(c, ctx)
 		e.relationFacts(c)
+		e.placeFacts(c)
 		e.proseUnitFacts(c)
 		e.countFactsProse(c)
 		e.outcomeFacts(c)

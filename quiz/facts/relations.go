@@ -142,43 +142,42 @@ func (e *extractor) geographyFacts(c *sentCtx, k int) {
 		end = min(len(toks), k+maxClause)
 	}
 	for n := k + 1; n < end; n++ {
-		if w == "capital" && toks[n].s != "is" {
-			continue
-		}
-		r := capRun(toks, n)
-		if r == n {
-			continue
-		}
-		if strings.HasSuffix(toks[r-1].s, "'s") || strings.HasSuffix(toks[r-1].s, "’s") {
-			if r2 := capRunLower(toks, r); r2 > r {
-				r = r2
-			}
-		}
-		f := c.fact(quiz.KindLocation, c.tokText(n, r), quiz.EntityPlace)
-		f.Span = c.spanTok(e.doc, n, r)
-		f.Role = w
 		if w == "capital" {
-			f.Role = "capital"
+			if toks[n].s != "is" {
+				continue
+			}
+			n++ // "The provincial capital is Idlib"
 		}
-		e.add(c.topic, f)
+		if w != "bordering" && w != "capital" && (placePreps[toks[n].s] || toks[n].s == "to") {
+			n++ // "situated in northwestern Syria", "belonging to the Idlib Governorate"
+		}
+		if w != "bordering" && n+2 < end && compass[strings.ToLower(toks[n].s)] && toks[n+1].s == "of" {
+			n += 2 // "located east of Idlib"
+		}
+		if n < end && toks[n].s == "the" {
+			n++
+		}
+		dir := -1
+		if n+1 < end && compass[toks[n].s] {
+			dir, n = n, n+1
+		}
+		a, r, ok := placeName(toks, n)
+		if !ok {
+			if w != "bordering" {
+				return
+			}
+			continue
+		}
+		v, span := c.tokText(a, r), c.spanTok(e.doc, a, r)
+		if dir >= 0 && isState(v) {
+			v, span = c.tokText(dir, r), c.spanTok(e.doc, dir, r)
+		}
+		e.addPlace(c, v, span, w)
 		n = r - 1
 		if w != "bordering" {
 			return
 		}
 	}
-}
-
-// capRunLower extends a name over a following lower-case head such as
-// "province" ("Turkey's Hatay province").
-func capRunLower(toks []token, k int) int {
-	r := capRun(toks, k)
-	if r < len(toks) {
-		switch toks[r].s {
-		case "province", "governorate", "district", "region":
-			return r + 1
-		}
-	}
-	return r
 }
 
 // personFacts records the person a role word introduces: "general Kioumars
