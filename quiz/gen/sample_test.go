@@ -10,10 +10,10 @@ import (
 )
 
 // reviewSeed is the sampling seed of the latest card review in
-// docs/quality.md (run 4). Runs 1–3 used 20241129. GEN_SAMPLE_SEED
+// docs/quality.md (run 5; run 4 used 20261127, runs 1–3 20241129). GEN_SAMPLE_SEED
 // overrides it, for looking at other samples while tuning without
 // spoiling the blind review.
-const reviewSeed = 20261127
+const reviewSeed = 20261128
 
 // TestReviewSample writes the review sample (50 shown seed cards, 50 shown
 // corpus cards) as text when GEN_SAMPLE names a file: the cards a person
