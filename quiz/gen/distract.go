@@ -34,6 +34,9 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		if fr.class != "date" && fr.class != "number" && strings.Contains(strings.ToLower(c), strings.ToLower(fr.answer)) {
 			continue // "McClellan's Army" for "McClellan"
 		}
+		if fr.class == "place" && !sameForm(c, fr.answer) {
+			continue // "Daraa Governorate" for a governorate, not a town
+		}
 		if k == "" || seen[k] || g.alias.same(c, fr.answer) || (fr.class != "date" && fr.class != "number" && (containsWord(k, na) || containsWord(na, k))) {
 			continue
 		}
@@ -136,4 +139,23 @@ func plausible(c, answer string) bool {
 		return false
 	}
 	return lc <= 3*la+12 && la <= 3*lc+12
+}
+
+// adminHeads are the head nouns of administrative places; a place answer with
+// one gets options with the same head.
+var adminHeads = map[string]bool{"governorate": true, "province": true, "county": true, "parish": true,
+	"district": true, "region": true, "state": true, "countryside": true}
+
+// sameForm reports whether a place option has the answer's form: the same
+// administrative head noun, or none when the answer has none; an answer
+// that starts in lower case ("northwestern Syria") matches nothing.
+func sameForm(c, answer string) bool {
+	if answer == "" || strings.ToLower(answer[:1]) == answer[:1] {
+		return false
+	}
+	ha, hc := strings.ToLower(lastWord(answer)), strings.ToLower(lastWord(c))
+	if adminHeads[ha] || adminHeads[hc] {
+		return ha == hc
+	}
+	return true
 }

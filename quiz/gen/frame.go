@@ -152,7 +152,7 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 		return nil, false
 	}
 	fr.answer = fr.sent[span[0]:span[1]]
-	if fr.class == "person" && possessiveName(fr.answer) {
+	if fr.class == "person" && (possessiveName(fr.answer) || cutAtInitial(fr.answer)) {
 		return nil, false // "George G. Meade's Army": swapping or blanking it garbles the sentence
 	}
 	fr.blank = span

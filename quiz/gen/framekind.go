@@ -134,7 +134,11 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 		fr.question = "What abbreviation does the text use for " + subj + "?"
 	} else {
 		fr.class = "alias"
-		fr.question = "By what other name is " + subj + " also known?"
+		name := subj
+		if norm(subj) == norm(fr.t.base) || norm(subj) == norm(fr.t.name) {
+			name = fr.t.ref(false) // "the Battle of South Mills"
+		}
+		fr.question = "By what other name is " + name + " known?"
 	}
 	fr.typedOK = true
 	fr.noSwap = true

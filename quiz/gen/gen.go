@@ -96,7 +96,32 @@ func givesAway(c *quiz.Card) bool {
 		}
 	}
 	c.Accept = keep
-	return containsWord(np, norm(c.Answer))
+	return containsWord(np, norm(c.Answer)) || c.FactKind != quiz.KindDate && namesGiven(np, c.Answer)
+}
+
+// genericWords do not identify a place or group on their own.
+var genericWords = map[string]bool{"governorate": true, "province": true, "county": true, "parish": true,
+	"district": true, "city": true, "region": true, "syria": true, "the": true, "of": true, "and": true,
+	"river": true, "state": true, "army": true, "forces": true, "al": true}
+
+// namesGiven reports an answer whose identifying words all appear in the
+// prompt: "March 2020 Daraa clashes … in the _____" → "Daraa Governorate".
+func namesGiven(np, answer string) bool {
+	ws := strings.Fields(norm(answer))
+	if len(ws) < 2 {
+		return false
+	}
+	n := 0
+	for _, w := range ws {
+		if genericWords[w] {
+			continue
+		}
+		if !containsWord(np, w) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // topicInfo is what prompts need to name a topic.

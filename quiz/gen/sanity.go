@@ -33,8 +33,11 @@ func saneValue(f quiz.Fact, v string) bool {
 		return false
 	}
 	ws := strings.Fields(v)
-	if (f.Entity == quiz.EntityPerson || f.Kind == quiz.KindCommander) && possessiveName(v) {
-		return false // "Robert E. Lee's Army" is neither a person nor an army's name
+	if (f.Entity == quiz.EntityPerson || f.Kind == quiz.KindCommander) && (possessiveName(v) || cutAtInitial(v)) {
+		return false // "Robert E. Lee's Army", "Thomas J.": not a whole person's name
+	}
+	if genericUnitRE.MatchString(v) {
+		return false // "Air Force": whose?
 	}
 	switch f.Kind {
 	case quiz.KindBelligerent, quiz.KindUnit, quiz.KindCommander:
@@ -118,4 +121,14 @@ func nameEnd(w string) bool {
 // "George G. Meade's Army" is not a person to swap.
 func possessiveName(v string) bool {
 	return strings.Contains(v, "'s ") || strings.Contains(v, "’s ")
+}
+
+// genericUnitRE matches a service name without its country, cut from a
+// longer one: "Air Force", "Special Forces".
+var genericUnitRE = regexp.MustCompile(`^(?:the )?(?:Air Force|Army|Navy|Special Forces|Police|Military|Marines|Intelligence|Ground Forces|Land Forces|Armed Forces|Militia|Militias)$`)
+
+// cutAtInitial reports a name that ends in an initial: "Thomas J.".
+func cutAtInitial(v string) bool {
+	w := lastWord(v)
+	return len(w) <= 2 && strings.HasSuffix(strings.TrimSpace(v), ".") || len(w) == 1
 }
