@@ -45,6 +45,7 @@ type extractor struct {
 	seen     map[string]bool
 	dateCtxs map[int]*dateCtx
 	ev       eventTopics
+	acr      map[string]string // initials → the name they abbreviate
 }
 
 // Extract reads doc and returns its topics and facts. It fails only for
@@ -63,6 +64,7 @@ func Extract(doc string) (quiz.Extraction, error) {
 	ib := parseInfobox(doc, lines)
 	paras := e.paragraphs(lines[ib.end:])
 	e.learnNames(paras)
+	e.learnAcronyms(paras)
 	e.findTopics(ib, paras)
 	e.infoboxFacts(ib)
 	for k := range paras {

@@ -57,7 +57,7 @@ Sheikh|Shaykh|Emir|Amir|Gov.|Governor|Lieut.|Lt.Gen.|Maj.Gen.|Brig.Gen.|Commodor
 // "Researchers Hassan Hassan and Michael Weiss".
 var roleWords = lowerSet(`general|colonel|commander|leader|researcher|researchers|president|minister|
 lieutenant|major|captain|officer|spokesman|spokesperson|emir|chief|governor|analyst|analysts|journalist|
-envoy|founder|sheikh|brigadier|admiral|marshal|sergeant|deputy`)
+envoy|founder|sheikh|brigadier|admiral|marshal|sergeant|deputy|martyr`)
 
 // isState reports whether name (any case) is a known state, allowing an
 // adjective in front: "Ba'athist Syria".

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/factdeck/factdeck/quiz"
 )
@@ -15,7 +16,8 @@ func (e *extractor) relationFacts(c *sentCtx) {
 		switch {
 		case w == "(" && k+2 < len(toks) && toks[k+2].s == ")" && isAcronym(toks[k+1].s) && k > 0:
 			e.aliasFact(c, k+1, k+2, capStart(toks, k))
-		case w == "known" && k+1 < len(toks) && toks[k+1].s == "as" || w == "called" && k > 0 && toks[k-1].s == "also":
+		case (w == "known" && k+1 < len(toks) && toks[k+1].s == "as" || w == "called" && k > 0 && toks[k-1].s == "also") &&
+			!(k > 0 && placeOfNouns[toks[k-1].s]): // "a region known as "Greater Idlib"" names a place
 			n := 2
 			if w == "called" {
 				n = 1
@@ -33,6 +35,14 @@ func (e *extractor) relationFacts(c *sentCtx) {
 			e.geographyFacts(c, k)
 		case (roleWords[w] || isRank(toks[k].s)) && k+1 < len(toks):
 			k = e.personFacts(c, k)
+		case isAcronym(toks[k].s) && allLetters(toks[k].s) && !(k > 0 && toks[k-1].s == "(" && k+1 < len(toks) && toks[k+1].s == ")"):
+			e.bareAcronymFact(c, k)
+		case initialsName(toks, k) > k:
+			r := initialsName(toks, k)
+			f := c.fact(quiz.KindPerson, strings.TrimSuffix(strings.TrimSuffix(c.tokText(k, r), "'s"), "’s"), quiz.EntityPerson)
+			f.Span = c.spanTok(e.doc, k, r)
+			e.add(c.topic, f)
+			k = r - 1
 		}
 	}
 	if c.s.i == 0 && c.topicDefined(e) {
@@ -43,7 +53,8 @@ func (e *extractor) relationFacts(c *sentCtx) {
 // capStart returns the start of the name run that ends just before toks[k].
 func capStart(toks []token, k int) int {
 	a := k
-	for a > 0 && a > k-12 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s) || lowerJoiners[toks[a-1].s] && a-2 >= 0 && isCap(toks[a-2].s)) {
+	for a > 0 && a > k-12 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s) || lowerJoiners[toks[a-1].s] && a-2 >= 0 &&
+		(isCap(toks[a-2].s) || lowerJoiners[toks[a-2].s] && a-3 >= 0 && isCap(toks[a-3].s))) { // "of Iraq and the Levant"
 		a--
 	}
 	for a < k && lowerJoiners[toks[a].s] {
@@ -68,7 +79,14 @@ func (e *extractor) aliasFact(c *sentCtx, a, b, full int) {
 			full += s
 		}
 		f.Subject = c.tokText(full, a-1)
+		// "… in the Syrian National Army (SNA)": the alias belongs to the
+		// topic of that name when the document has one.
 		e.addAlias(c.topic, f.Subject, f.Value)
+		if t := e.topicNamed(f.Subject, -1); t >= 0 {
+			e.addAlias(t, f.Subject, f.Value)
+			e.add(t, f)
+			return
+		}
 	} else {
 		f.Subject = e.topics[c.topic].Base
 		e.addAlias(c.topic, "", f.Value)
@@ -180,6 +198,60 @@ func (e *extractor) geographyFacts(c *sentCtx, k int) {
 	}
 }
 
+// personEnd returns the end of a person's name starting at toks[n]:
+// capitalised words, particles, initials ("P. G. T. Beauregard", "G.W.
+// Smith") and a quoted nickname ("Thomas J. "Stonewall" Jackson").
+func personEnd(toks []token, n int) int {
+	r := n
+	for r < len(toks) && r < n+10 {
+		w := toks[r].s
+		switch {
+		case isCap(w) || isParticleWord(w):
+		case w == "." && r > n && isInitials(toks[r-1].s):
+		case w == "\"" && r > n && r+2 < len(toks) && isCap(toks[r+1].s) && toks[r+2].s == "\"" && r+3 < len(toks) && isCap(toks[r+3].s):
+			r += 2
+		default:
+			return trimDots(toks, n, r)
+		}
+		r++
+	}
+	return trimDots(toks, n, r)
+}
+
+// trimDots drops dots at the end of a name.
+func trimDots(toks []token, n, r int) int {
+	for r > n && toks[r-1].s == "." {
+		r--
+	}
+	return r
+}
+
+// isInitials reports whether w is one capital letter or dotted capitals
+// ("G.W").
+func isInitials(w string) bool {
+	for i, r := range w {
+		if (i%2 == 0) != (r >= 'A' && r <= 'Z') || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// initialsName returns the end of a name shaped "First I. Last" ("Ulysses
+// S. Grant", "William T. Sherman") starting at toks[k], or k: a middle
+// initial marks a person's name wherever it stands.
+func initialsName(toks []token, k int) int {
+	if k+3 >= len(toks) || !isCap(toks[k].s) || len(toks[k].s) < 2 || sentenceOpeners[strings.ToLower(toks[k].s)] ||
+		!isInitials(toks[k+1].s) || toks[k+2].s != "." || isInitials(toks[k].s) {
+		return k
+	}
+	r := personEnd(toks, k)
+	if r <= k+2 || isInitials(toks[r-1].s) || headNouns[strings.ToLower(toks[r-1].s)] {
+		return k
+	}
+	return r
+}
+
 // personFacts records the person a role word introduces: "general Kioumars
 // Pourhashemi", "Researchers Hassan Hassan and Michael Weiss", "Maj. Gen.
 // George B. McClellan's". It returns the last token it read.
@@ -190,17 +262,20 @@ func (e *extractor) personFacts(c *sentCtx, k int) int {
 	for n < len(toks) && (toks[n].s == "." || isRank(toks[n].s)) {
 		n++
 	}
+	appos := false
+	if n+1 < len(toks) && toks[n].s == "," && isCap(toks[n+1].s) && !isCap(toks[k].s) {
+		n, appos = n+1, true // "its military leader, Abu Abdullah Taoum, was killed"
+	}
 	for n < len(toks) && isCap(toks[n].s) && !sentenceOpeners[strings.ToLower(toks[n].s)] {
-		r := n
-		for r < len(toks) && r < n+6 && (isCap(toks[r].s) || isParticleWord(toks[r].s) ||
-			toks[r].s == "." && r > n && len(toks[r-1].s) == 1) {
-			r++
-		}
-		for r > n && toks[r-1].s == "." {
-			r--
-		}
+		r := personEnd(toks, n)
 		name := strings.TrimSuffix(strings.TrimSuffix(c.tokText(n, r), "'s"), "’s")
-		if r-n < 2 || orgNames[strings.ToLower(name)] || stateNames[strings.ToLower(name)] {
+		// One word is a name after a role noun ("chief Opothleyahola)") or
+		// as a possessive ("Chief Opothleyahola's band"); "Sheikh Maqsoud"
+		// is a district.
+		single := r-n == 1 && n == k+1 && (strings.HasSuffix(toks[n].s, "'s") ||
+			isLowerWord(toks[k].s) && r < len(toks) && (toks[r].s == ")" || toks[r].s == "," || toks[r].s == "."))
+		if r-n < 2 && !single || months[strings.ToLower(name)] > 0 || orgNames[strings.ToLower(name)] || stateNames[strings.ToLower(name)] ||
+			appos && (r >= len(toks) || toks[r].s != "," && toks[r].s != ".") {
 			return n
 		}
 		f := c.fact(quiz.KindPerson, name, quiz.EntityPerson)
@@ -266,4 +341,14 @@ func (e *extractor) duringFacts(c *sentCtx) {
 			e.add(c.topic, f)
 		}
 	}
+}
+
+// allLetters reports whether w is made of letters only.
+func allLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
 }
