@@ -147,32 +147,123 @@ func (e *extractor) countFact(c *sentCtx, k, b, n int, v float64) {
 var outcomeVerbs = lowerSet(`captured|seized|took|recaptured|fell|occupied|besieged|retreated|abandoned|
 withdrew|expelled|defeated|broke|repelled|overran|retook|resulted|thwarted|liberated|surrendered`)
 
-// outcomeFacts reads captures and outcomes: "rebels seized 70 sites", "the
-// whole city of Hama eventually fell to the rebels".
+// outcomeFacts reads captures and outcomes as minimal phrases: "rebels
+// seized 70 sites", "the whole city of Hama eventually fell to the rebels",
+// "captured most of the city" (not the clause after it), a participle after
+// a comma (", capturing Khansir"), control ("claimed control of the main
+// square", "remained in control of …") and nominal outcomes ("following its
+// capture of Hama", "the evacuation of the remaining rebel forces").
 func (e *extractor) outcomeFacts(c *sentCtx) {
 	toks := c.s.toks
+	last := 0 // end of the previous outcome: "fell to … in 2012 and was recaptured …"
 	for k := 0; k < len(toks); k++ {
-		if !outcomeVerbs[toks[k].s] || !isVerb(toks, k) {
-			continue
-		}
-		start := clauseStart(toks, k)
-		if k-start > 8 {
+		w := toks[k].s
+		start := -1
+		switch {
+		case outcomeVerbs[w] && isVerb(toks, k) && !(w == "took" && k+1 < len(toks) && notTaking[toks[k+1].s]):
+			limit := 8
+			if k > 0 && (toks[k-1].s == "was" || toks[k-1].s == "were" || toks[k-1].s == "been") {
+				limit = 12 // "Incursion into … Sheikh Maqsoud was thwarted"
+			}
+			start = clauseStart(toks, k)
+			if k-start > limit {
+				start = k
+			}
+		case outcomeIng[w] && k > 0 && (toks[k-1].s == "," || k > 1 && toks[k-2].s == "," && strings.HasSuffix(toks[k-1].s, "ly")):
+			// ", capturing Khansir", ", effectively cutting off …"
+			start = k
+		case w == "control" && k+1 < len(toks) && toks[k+1].s == "of":
+			start = controlVerb(toks, k)
+		case outcomeNouns[w] && k+2 < len(toks) && toks[k+1].s == "of" && k > 0 && !isCap(toks[k-1].s):
 			start = k
 		}
-		for start < k && (pronouns[strings.ToLower(toks[start].s)] || trailingJunk[strings.ToLower(toks[start].s)] || monthOf(toks[start].s) > 0 || dayOf(toks[start].s) > 0 || yearOf(toks[start].s) > 0) {
+		if start < 0 {
+			continue
+		}
+		start = max(start, last)
+		for start < k && (pronouns[strings.ToLower(toks[start].s)] || trailingJunk[strings.ToLower(toks[start].s)] || monthOf(toks[start].s) > 0 ||
+			dayOf(toks[start].s) > 0 || yearOf(toks[start].s) > 0 || relativeWords[strings.ToLower(toks[start].s)]) {
 			start++
 		}
-		end := k + 1
-		for end < len(toks) && end < k+14 && toks[end].s != ";" && toks[end].s != "." &&
-			!(toks[end].s == "," && !(end+1 < len(toks) && isCap(toks[end+1].s))) {
-			end++
-		}
-		for end > k+1 && trailingJunk[strings.ToLower(toks[end-1].s)] {
-			end--
-		}
+		end := outcomeEnd(toks, k)
+		last = end
 		f := c.fact(quiz.KindOutcome, c.tokText(start, end), quiz.EntityPhrase)
 		f.Span = c.spanTok(e.doc, start, end)
 		e.add(c.topic, f)
 		k = end - 1
 	}
+}
+
+// relativeWords open a relative or subordinate clause; an outcome starts after them.
+var relativeWords = lowerSet(`where|which|who|whom|whose|when|that|while|if|although|though|whereas|because`)
+
+// outcomeIng are participles that report an outcome after a comma.
+var outcomeIng = lowerSet(`capturing|seizing|taking|recapturing|retaking|overrunning|cutting|breaking|expelling`)
+
+// outcomeNouns name an outcome before "of": "the capture of Hama".
+var outcomeNouns = lowerSet(`capture|fall|evacuation|defeat|withdrawal|surrender|recapture|liberation|
+encirclement|destruction|collapse`)
+
+// notTaking follow "took" when it reports no capture: "took part", "took
+// place", "took up position".
+var notTaking = lowerSet(`part|place|up|office|power|note|shelter|refuge`)
+
+// outcomeStops end an outcome phrase: what follows is a new clause or a
+// circumstance, not part of the outcome.
+var outcomeStops = lowerSet(`amidst|amid|after|following|while|when|where|which|who|during|before|since|until|
+because|despite|including|as|whereupon|thereby|but|against|alongside`)
+
+// controlVerb returns where a control phrase starts: the verb before
+// "control" ("claimed control", "declared near-total control", "remained
+// in control", "come under rebel control"), or -1.
+func controlVerb(toks []token, k int) int {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch toks[j].s {
+		case "claimed", "declared", "remained", "be", "gained", "regained", "assumed", "took", "taken", "take", "taking", "seized",
+			"retained", "lost", "come", "came":
+			return j
+		case ",", ".", ";":
+			return -1
+		}
+	}
+	return -1
+}
+
+// outcomeEnd returns the end of the outcome phrase whose verb or noun is at
+// toks[k]: lists of names go on ("took Khalsa, Al-Rashidin and Khan
+// Tuman"); a date, a new clause ("and was recaptured …") or a circumstance
+// ("amidst the collapse …") ends it.
+func outcomeEnd(toks []token, k int) int {
+	end := k + 1
+	for end < len(toks) && end < k+16 {
+		t := toks[end].s
+		next := ""
+		if end+1 < len(toks) {
+			next = toks[end+1].s
+		}
+		if t == ";" || t == "." || outcomeStops[t] || (t == "," || t == ":") && !isCap(next) ||
+			t == "and" && (isAux(next) || isVerb(toks, end+1) || irregularPast[next] || isLowerWord(next) && strings.HasSuffix(next, "ed") ||
+				qualifiers[next] || allDigits(next) || npStops[next]) ||
+			t == "in" && (next == "an" || next == "order" || next == "a") && end+2 < len(toks) && (toks[end+2].s == "attempt" || toks[end+2].s == "to" || toks[end+2].s == "bid") ||
+			(t == "on" || t == "in" || t == "at" || t == "by") && isDateStart(toks, end+1) {
+			break
+		}
+		end++
+	}
+	for end > k+1 && (trailingJunk[strings.ToLower(toks[end-1].s)] || toks[end-1].s == ",") {
+		end--
+	}
+	return end
+}
+
+// isDateStart reports whether a date or time of day starts at toks[k].
+func isDateStart(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	w := toks[k].s
+	if yearOf(w) > 0 || monthOf(w) > 0 || dayOf(w) > 0 || w == "early" || w == "late" || w == "mid" || w == "midnight" {
+		return true
+	}
+	return w == "the" && k+1 < len(toks) && (toks[k+1].s == "night" || toks[k+1].s == "morning" || toks[k+1].s == "evening" || toks[k+1].s == "afternoon" || toks[k+1].s == "end")
 }

@@ -28,7 +28,10 @@ func (e *extractor) relationFacts(c *sentCtx) {
 		case w == "codenamed" || w == "code-named" || w == "named" && k > 0 && strings.EqualFold(toks[k-1].s, "code") ||
 			w == "named" && k+2 < len(toks) && toks[k+1].s == "the" && toks[k+2].s == "\"":
 			e.codenameFact(c, k+1)
-		case w == "joined" || w == "joining" || w == "aligned" || w == "allied" || w == "spearheaded" ||
+		case w == "joined" || w == "joining" || w == "spearheaded" || w == "supporting" ||
+			w == "aligned" || w == "allied" ||
+			w == "left" && k+1 < len(toks) && (isAcronym(toks[k+1].s) || toks[k+1].s == "the" && k+2 < len(toks) && isCap(toks[k+2].s)) ||
+			w == "part" && k > 0 && k+1 < len(toks) && toks[k+1].s == "of" && partOfVerbs[toks[k-1].s] ||
 			(w == "led" || w == "backed" || w == "supported") && k+1 < len(toks) && toks[k+1].s == "by":
 			e.membershipFact(c, k)
 		case w == "bordering" || w == "located" || w == "situated" || w == "belonging" || w == "capital":
@@ -49,6 +52,10 @@ func (e *extractor) relationFacts(c *sentCtx) {
 		e.definitionFact(c)
 	}
 }
+
+// partOfVerbs make "part of" a membership: "it was part of the Syrian
+// Revolutionary Command Council".
+var partOfVerbs = lowerSet(`was|were|is|are|became|become|remained|formally|officially`)
 
 // capStart returns the start of the name run that ends just before toks[k].
 func capStart(toks []token, k int) int {
@@ -127,19 +134,41 @@ func (e *extractor) codenameFact(c *sentCtx, k int) {
 	e.add(c.topic, f)
 }
 
-// membershipFact records "joined X", "led by X", "backed by X" at toks[k]:
-// the value is the clause, the subject the group named after the verb.
+// membershipFact records "joined X", "led by X", "backed by X", "was part
+// of X" at toks[k] as a minimal phrase: for a passive ("groups led by X",
+// "fighters aligned with X") the noun phrase just before the verb and the
+// verb's object; for an active verb the clause's subject (unless a pronoun)
+// and the object. A date, a new clause or a circumstance ends it
+// ("joined the Army of Conquest on 24 March 2015 and took part …").
 func (e *extractor) membershipFact(c *sentCtx, k int) {
 	toks := c.s.toks
-	start := clauseStart(toks, k)
-	end := clauseEnd(toks, k)
-	if end-start > 18 {
-		start = max(start, k-4)
+	var start int
+	switch toks[k].s {
+	case "aligned", "allied":
+		start = npStart(toks, k)
+		if k+1 < len(toks) && toks[k+1].s != "with" && toks[k+1].s != "to" {
+			start = k // an adjective: "allied Turkish-backed rebel groups in the Syrian Interim Government"
+		}
+	case "led", "backed", "supported", "spearheaded":
+		start = npStart(toks, k)
+	default:
+		start = clauseStart(toks, k)
+		if np := npStart(toks, k); np < k && np > start && isArticle(toks[np].s) {
+			start = np // "But after a few months the group left HTS"
+		}
+		if k-start > 8 {
+			start = k
+		}
 	}
-	for start < k && (pronouns[strings.ToLower(toks[start].s)] || trailingJunk[strings.ToLower(toks[start].s)]) {
+	end := outcomeEnd(toks, k)
+	if start == k && end-k < 3 && (toks[k].s == "allied" || toks[k].s == "aligned") {
+		return // "and allied groups" says nothing about whom
+	}
+	for start < k && (pronouns[strings.ToLower(toks[start].s)] || trailingJunk[strings.ToLower(toks[start].s)] || relativeWords[strings.ToLower(toks[start].s)]) {
 		start++
 	}
 	f := c.fact(quiz.KindMembership, c.tokText(start, end), quiz.EntityPhrase)
+	f.Span = c.spanTok(e.doc, start, end)
 	for n := k + 1; n < end; n++ {
 		if r := capRun(toks, n); r > n {
 			f.Subject = c.tokText(n, r)
@@ -148,6 +177,31 @@ func (e *extractor) membershipFact(c *sentCtx, k int) {
 	}
 	e.add(c.topic, f)
 }
+
+// npStart returns the start of the noun phrase that ends before toks[k]:
+// "the Military Operations Command" in "… groups called the Military
+// Operations Command led by …". It stops at a comma, a parenthesis, a
+// preposition, a verb or a participle, and reads at most 8 tokens.
+func npStart(toks []token, k int) int {
+	j := k
+	for j > 0 && k-j < 8 {
+		w := toks[j-1].s
+		lw := strings.ToLower(w)
+		if w == "," || w == ";" || w == "(" || w == ")" || w == ":" || isAux(lw) || participles[lw] || isVerb(toks, j-1) ||
+			npStops[lw] || relativeWords[lw] {
+			break
+		}
+		j--
+		if lw == "the" || lw == "a" || lw == "an" {
+			break // a noun phrase starts at its article
+		}
+	}
+	return j
+}
+
+// npStops end a noun phrase read backwards.
+var npStops = lowerSet(`in|on|at|from|to|by|with|for|into|against|between|range|as|than|after|before|during|while|
+within|without|also|has|have|had|being|toward|towards|across|through|throughout|under|over|alongside`)
 
 // geographyFacts records where a place lies: "bordering Turkey's Hatay
 // province to the north, …", "located east of Idlib", "The provincial
@@ -351,4 +405,13 @@ func allLetters(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// isArticle reports whether w is an article.
+func isArticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
 }
