@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 	"time"
+	_ "time/tzdata" // zones load without system tzdata
 
 	"github.com/factdeck/factdeck/quiz/srs"
 )
