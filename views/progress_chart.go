@@ -133,3 +133,15 @@ func topicName(t stats.TopicMastery) string {
 }
 
 func percent(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
+
+func forecastSummary(f stats.Forecast) string {
+	s := plural(f.Days[0].Count, "card") + " due today"
+	if f.Overdue > 0 {
+		s += fmt.Sprintf(" (including %d overdue)", f.Overdue)
+	}
+	s += fmt.Sprintf("; %s over the next 30 days", plural(forecastTotal(f), "card"))
+	if f.Later > 0 {
+		s += fmt.Sprintf(", and %d later", f.Later)
+	}
+	return s + "."
+}

@@ -108,7 +108,7 @@ func TestProgressPageNumbers(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.sel, got, c.want)
 		}
 	}
-	if got := text(doc, `[data-testid="forecast-summary"]`); !strings.Contains(got, "2 cards due today (including 1 overdue)") {
+	if got := text(doc, `[data-testid="forecast-summary"]`); !strings.Contains(got, "2 cards due today (including 1 overdue); ") {
 		t.Errorf("forecast summary %q", got)
 	}
 	if !strings.Contains(body, "As Anki counts true retention") {
