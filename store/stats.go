@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -62,21 +61,11 @@ func statsReviewsQuery(docID int64) string {
 // is 0, in generated order, each with its topic and the learner's state
 // (State srs.New if never reviewed; its Due is then meaningless).
 func (db *DB) StatsCards(ctx context.Context, learnerID, docID int64) ([]stats.Card, error) {
-	var out []stats.Card
-	err := db.readTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = statsCards(ctx, tx, learnerID, docID)
-		return err
-	})
-	return out, err
-}
-
-func statsCards(ctx context.Context, tx *sql.Tx, learnerID, docID int64) ([]stats.Card, error) {
 	deck := `c.doc_id = $2`
 	if docID == 0 {
 		deck = `c.is_head = 1 AND $2 = 0`
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT c.card_id, c.topic_id, c.body, s.card_id IS NOT NULL, `+
+	rows, err := db.read.QueryContext(ctx, `SELECT c.card_id, c.topic_id, c.body, s.card_id IS NOT NULL, `+
 		srsNullColumns+` FROM cards c
 		LEFT JOIN card_states s ON s.learner_id = $1 AND s.card_id = c.card_id
 		WHERE `+deck+` AND c.held = 0 AND c.stale = 0
