@@ -15,7 +15,8 @@ import (
 // chrome builds the layout's view model for a request on a session route,
 // taking any flash message out of the session.
 func (s *server) chrome(r *http.Request, title string) views.Chrome {
-	return views.Chrome{Title: title, Assets: s.assets, Flash: s.sessions.PopString(r.Context(), "flash")}
+	return views.Chrome{Title: title, Assets: s.assets, Flash: s.sessions.PopString(r.Context(), "flash"),
+		Theme: s.sessions.GetString(r.Context(), "theme")}
 }
 
 // render writes a component with status, rendering into a buffer first so
