@@ -3,6 +3,7 @@ package facts
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/factdeck/factdeck/quiz"
 )
@@ -18,10 +19,19 @@ var months = map[string]int{
 // monthOf returns the month a capitalised word names, or 0. "May" and "March"
 // count only when a number is next to them; the caller checks that.
 func monthOf(w string) int {
-	if !isCap(w) {
+	if len(w) < 3 || len(w) > 10 || !isCap(w) {
 		return 0
 	}
-	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
+	var buf [10]byte
+	w = strings.TrimSuffix(w, ".")
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return months[string(buf[:len(w)])] // no allocation for the lookup
 }
 
 // yearContext are the words after which a bare four-digit number is a year.
@@ -60,6 +70,9 @@ func yearOf(w string) int {
 
 // dayOf parses a day-of-month token: "5", "05", "5th".
 func dayOf(w string) int {
+	if len(w) == 0 || w[0] < '0' || w[0] > '9' || len(w) > 4 {
+		return 0
+	}
 	w = strings.TrimRight(w, "stndrh")
 	if len(w) == 0 || len(w) > 2 || !allDigits(w) {
 		return 0
@@ -113,11 +126,16 @@ func parsePoint(toks []token, k int) (point, bool) {
 		if y := yearOf(w(k + 1)); y > 0 {
 			return point{d: quiz.Date{Year: y, Month: m}, i: k, j: k + 2, hasYear: true}, true
 		}
+		if (w(k+1) == "–" || w(k+1) == "-" || w(k+1) == "to") && monthOf(w(k+2)) > monthOf(w(k)) && yearOf(w(k+3)) > 0 {
+			// "October–November 2016": the first month takes the year of the second.
+			return point{d: quiz.Date{Year: yearOf(w(k + 3)), Month: m}, i: k, j: k + 1, hasYear: true}, true
+		}
 		return point{}, false
 	}
 	if y := yearOf(w(k)); y > 0 && k > 0 && yearContext[strings.ToLower(w(k-1))] {
 		next := w(k + 1)
-		if next != "" && (isCap(next) || next == "km") && monthOf(next) == 0 {
+		seasonal := seasons[strings.ToLower(w(k-1))]
+		if next != "" && (isCap(next) && !seasonal || next == "km") && monthOf(next) == 0 {
 			return point{}, false // "the 2024 Hama offensive" is a name
 		}
 		return point{d: quiz.Date{Year: y}, i: k, j: k + 1, hasYear: true}, true
@@ -165,6 +183,10 @@ func parseDayRange(toks []token, k int) (point, point, bool) {
 func findDates(toks []token, ctx *dateCtx) []dateMention {
 	var out []dateMention
 	for k := 0; k < len(toks); k++ {
+		if m, ok := weekdayDate(toks, k, ctx); ok {
+			out = append(out, m)
+			continue
+		}
 		a, b, isRange := parseDayRange(toks, k)
 		if !isRange {
 			var ok bool
@@ -196,6 +218,41 @@ func findDates(toks []token, ctx *dateCtx) []dateMention {
 		k = last - 1
 	}
 	return out
+}
+
+// seasons date a year with a capitalised word after it: "in early 2019 Al
+// Zenki were …".
+var seasons = lowerSet(`early|late|mid|summer|spring|autumn|fall|winter`)
+
+// weekdays maps day names to time.Weekday values.
+var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
+	"Wednesday": time.Wednesday, "Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday}
+
+// weekdayDate resolves "on Wednesday" against the day last dated: the day
+// of that name within three days of it, which is unique. A context without
+// a day gives nothing.
+func weekdayDate(toks []token, k int, ctx *dateCtx) (dateMention, bool) {
+	if k == 0 || !strings.HasSuffix(toks[k].s, "day") {
+		return dateMention{}, false
+	}
+	wd, ok := weekdays[toks[k].s]
+	if !ok || ctx.day == 0 || ctx.month == 0 || ctx.year == 0 {
+		return dateMention{}, false
+	}
+	if p := strings.ToLower(toks[k-1].s); p != "on" && p != "last" && p != "this" && p != "since" && p != "until" && p != "by" {
+		return dateMention{}, false
+	}
+	base := time.Date(ctx.year, time.Month(ctx.month), ctx.day, 12, 0, 0, 0, time.UTC)
+	for off := -3; off <= 3; off++ {
+		d := base.AddDate(0, 0, off)
+		if d.Weekday() != wd {
+			continue
+		}
+		ctx.year, ctx.month, ctx.day = d.Year(), int(d.Month()), d.Day()
+		r := quiz.DateRange{Start: quiz.Date{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}}
+		return dateMention{i: toks[k].i, j: toks[k].j, ti: k, tj: k + 1, r: r}, true
+	}
+	return dateMention{}, false
 }
 
 // resolve fills missing years and months of a point or range from the

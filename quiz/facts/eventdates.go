@@ -7,15 +7,16 @@ import (
 )
 
 // dayAnaphora open a sentence that happens on the day last dated: "That
-// day, …", "Later that day, …", "During the afternoon, …".
+// day, …", "Later that day, …", "During the afternoon, …", "Meanwhile, …".
 var dayAnaphora = lowerSet(`that day|later that day|earlier that day|the same day|on the same day|
 later the same day|that night|that evening|that morning|during the morning|during the afternoon|
-during the evening|during the night|in the morning|in the afternoon|in the evening`)
+during the evening|during the night|in the morning|in the afternoon|in the evening|meanwhile|concurrently|
+simultaneously|at the same time`)
 
 // anaphoraLen returns how many tokens a leading day anaphora takes, when a
 // comma follows it, else 0.
 func anaphoraLen(toks []token) int {
-	for n := 2; n <= 4 && n < len(toks); n++ {
+	for n := 1; n <= 4 && n < len(toks); n++ {
 		if toks[n].s == "," && dayAnaphora[strings.ToLower(joinTokens(toks[:n]))] {
 			return n
 		}
@@ -170,4 +171,26 @@ func covered(ms []dateMention, k int) bool {
 		}
 	}
 	return false
+}
+
+// dateNamesEvent returns the start of the event noun phrase that a date
+// right after it dates ("since the government offensive in 2018", "After a series of
+// clashes in early 2019") when a temporal preposition introduces it, or -1;
+// the phrase ends before "in".
+func dateNamesEvent(toks []token, m dateMention) int {
+	k := m.ti - 1
+	for k > 0 && (toks[k].s == "early" || toks[k].s == "late" || toks[k].s == "mid") {
+		k--
+	}
+	if k < 1 || toks[k].s != "in" || !eventNouns[strings.ToLower(toks[k-1].s)] {
+		return -1
+	}
+	a := npStart(toks, k-1)
+	if a == 0 || !refPreps[strings.ToLower(toks[a-1].s)] {
+		return -1 // "launched the offensive in early March 2013": the verb's event
+	}
+	for a < k-1 && isArticle(toks[a].s) {
+		a++
+	}
+	return a
 }

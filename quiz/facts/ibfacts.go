@@ -152,7 +152,17 @@ var wordNumbers = map[string]float64{
 // numberValue parses "2,892", "100,000", "1,300+" or a word number.
 func numberValue(w string) (float64, bool) {
 	w = strings.TrimSuffix(w, "+")
-	if v, ok := wordNumbers[strings.ToLower(w)]; ok {
+	if w == "" || len(w) > 20 {
+		return 0, false
+	}
+	if c := w[0]; c < '0' || c > '9' {
+		if len(w) > 9 {
+			return 0, false // longer than any number word
+		}
+		v, ok := wordNumbers[strings.ToLower(w)]
+		return v, ok
+	}
+	if v, ok := wordNumbers[w]; ok {
 		return v, true
 	}
 	d := strings.ReplaceAll(w, ",", "")

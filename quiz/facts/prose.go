@@ -99,6 +99,11 @@ func (e *extractor) dateFacts(c *sentCtx, ctx *dateCtx) {
 		f.Span = c.spanTok(e.doc, m.ti, m.tj)
 		if end := namedEvent(c.s.toks, m); end > 0 {
 			f.Event = c.tokText(m.ti, end) // the event the date names
+		} else if a := dateNamesEvent(c.s.toks, m); a >= 0 {
+			k := m.ti - 1
+			for toks := c.s.toks; toks[k].s != "in"; k-- {
+			}
+			f.Event = c.tokText(a, k) // "the government offensive in 2018"
 		} else {
 			f.Subject, f.Event = eventOf(c, m.ti, m.tj)
 			if f.Subject == "" && f.Event != "" && !e.topics[c.topic].Main {
@@ -117,8 +122,8 @@ func isVerb(toks []token, k int) bool {
 	}
 	if k > 0 {
 		switch strings.ToLower(toks[k-1].s) {
-		case "the", "a", "an", "its", "their", "of", "most", "well", "relatively", "highly":
-			return false
+		case "the", "a", "an", "its", "their", "of", "most", "well", "relatively", "highly", "by", "with", "into", "against", "for", "from":
+			return false // "supported by allied groups": an adjective
 		case "and":
 			if !irregularPast[w] { // "and wounded"; but "and declared"
 				return false
@@ -143,7 +148,7 @@ func eventOf(c *sentCtx, a, b int) (string, string) {
 		if verb < 0 {
 			return "", ""
 		}
-		return subjectOf(c, b+1, verb), simplifyEvent(c.tokText(verb, clauseEnd(toks, verb)))
+		return subjectOf(c, b+1, verb), simplifyEvent(c.tokText(verb, eventEnd(toks, verb)))
 	}
 	start := clauseStart(toks, a)
 	verb := -1
@@ -155,13 +160,26 @@ func eventOf(c *sentCtx, a, b int) (string, string) {
 	}
 	end := a
 	if verb < 0 {
+		if g := gerundBefore(toks, start, a); g >= 0 {
+			// "… claim to be in control … after launching their
+			// offensive on Wednesday": the gerund is the event and the
+			// sentence's subject its actor.
+			return subjectOf(c, 0, firstComma(toks, 0, g)), c.tokText(g, a)
+		}
 		if verb = firstVerb(toks, b, len(toks)); verb < 0 {
 			return "", ""
 		}
-		end = clauseEnd(toks, verb)
+		end = eventEnd(toks, verb)
 	}
 	if verb > 0 && isAux(toks[verb-1].s) {
 		verb--
+	}
+	if end == a {
+		v := verb
+		if isAux(toks[v].s) && v+1 < a {
+			v++
+		}
+		end = min(end, max(v+1, outcomeEnd(toks, v)))
 	}
 	for end > verb+1 && trailingJunk[strings.ToLower(toks[end-1].s)] {
 		end--
@@ -171,6 +189,46 @@ func eventOf(c *sentCtx, a, b int) (string, string) {
 		subj = subjectOf(c, start, first)
 	}
 	return subj, simplifyEvent(c.tokText(verb, end))
+}
+
+// eventEnd returns the end of the event phrase whose verb is at toks[k]: the
+// clause, carried over an appositive name (", Abu Abdullah Taoum,"), and
+// no further than the outcome phrase would go (a date, a new clause or a
+// circumstance ends it).
+func eventEnd(toks []token, k int) int {
+	end := clauseEnd(toks, k)
+	for guard := 0; guard < 2 && end+2 < len(toks) && toks[end].s == ","; guard++ {
+		r := capRun(toks, end+1)
+		if r <= end+2 || r >= len(toks) || toks[r].s != "," {
+			break
+		}
+		end = clauseEnd(toks, r+1)
+	}
+	return min(end, max(k+1, outcomeEnd(toks, k)))
+}
+
+// gerundBefore returns the gerund after a preposition in toks[start:a]
+// ("after launching"), or -1.
+func gerundBefore(toks []token, start, a int) int {
+	for k := a - 1; k > start; k-- {
+		if strings.HasSuffix(toks[k].s, "ing") && isLowerWord(toks[k].s) && len(toks[k].s) > 5 {
+			switch toks[k-1].s {
+			case "after", "before", "upon", "while", "by", "since":
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// firstComma returns the index of the first comma in toks[from:to], or to.
+func firstComma(toks []token, from, to int) int {
+	for k := from; k < to; k++ {
+		if toks[k].s == "," {
+			return k
+		}
+	}
+	return to
 }
 
 // trailingJunk are words an event phrase must not end with.
@@ -258,7 +316,7 @@ func subjectOf(c *sentCtx, start, verb int) string {
 		}
 		end++
 	}
-	if end-start > 10 || end == start || pronouns[strings.ToLower(c.tokText(start, end))] {
+	if end-start > 14 || end == start || pronouns[strings.ToLower(c.tokText(start, end))] {
 		return ""
 	}
 	for k := start; k < end; k++ {

@@ -93,7 +93,24 @@ func makeNamed(doc string, ch []token, role string, person bool) named {
 }
 
 // isRank reports whether w is a title such as "Lt." or "General".
-func isRank(w string) bool { return ranks[strings.ToLower(w)] || ranks[strings.ToLower(w)+"."] }
+func isRank(w string) bool {
+	if len(w) > 15 || len(w) == 0 {
+		return false
+	}
+	var buf [16]byte // ASCII fast path: no allocation per token
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return ranks[strings.ToLower(w)] || ranks[strings.ToLower(w)+"."]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	buf[len(w)] = '.'
+	return ranks[string(buf[:len(w)])] || ranks[string(buf[:len(w)+1])]
+}
 
 // segmenter cuts the tokens of a cell into segments.
 type segmenter struct {

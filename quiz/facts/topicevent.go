@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
@@ -19,9 +20,9 @@ full-scale|renewed|final|lightning|massive|coordinated`)
 
 // eventTopics remembers the topics made from launched events.
 type eventTopics struct {
-	byKey   map[string]int // noun and date → topic
-	lastOf  map[string]int // noun → last topic launched with it
-	names   []eventName    // "<year> … <noun>" names in the document
+	byKey   map[string]int         // noun and date → topic
+	lastOf  map[string]int         // noun → last topic launched with it
+	names   map[string][]eventName // "<year> … <noun>" names in the document, by year and noun
 	places  map[string]map[string]bool
 	scanned bool
 }
@@ -119,10 +120,7 @@ func (e *extractor) nameEvent(paras []para, p *para, noun string, d quiz.DateRan
 		places[w] = true
 	}
 	best, bestScore := "", 0
-	for _, c := range e.ev.names {
-		if c.year != d.Start.Year || c.noun != noun {
-			continue
-		}
+	for _, c := range e.ev.names[strconv.Itoa(d.Start.Year)+noun] {
 		score := 0
 		for _, w := range c.mid {
 			if places[w] {
@@ -147,15 +145,16 @@ func (e *extractor) scanEventNames(paras []para) {
 	}
 	e.ev.scanned = true
 	e.ev.places = map[string]map[string]bool{}
+	e.ev.names = map[string][]eventName{}
 	for k := range paras {
 		p := &paras[k]
 		for _, s := range p.sents {
 			toks := s.toks
 			for n := 1; n < len(toks); n++ {
-				noun := strings.ToLower(toks[n].s)
-				if !launchNouns[noun] {
+				if len(toks[n].s) < 6 || !isLowerWord(toks[n].s) || !launchNouns[toks[n].s] {
 					continue
 				}
+				noun := toks[n].s
 				for y := n - 1; y >= 0 && y >= n-5; y-- {
 					if yr := yearOf(toks[y].s); yr > 0 {
 						if y < n-1 {
@@ -163,7 +162,8 @@ func (e *extractor) scanEventNames(paras []para) {
 							for _, t := range toks[y+1 : n] {
 								c.mid = append(c.mid, strings.ToLower(t.s))
 							}
-							e.ev.names = append(e.ev.names, c)
+							key := strconv.Itoa(yr) + noun
+							e.ev.names[key] = append(e.ev.names[key], c)
 						}
 						break
 					}
@@ -171,6 +171,9 @@ func (e *extractor) scanEventNames(paras []para) {
 						break
 					}
 				}
+			}
+			if !hasMonth(toks) {
+				continue // the places of day-dated sentences only
 			}
 			ctx := dateCtx{}
 			if ds := findDates(toks, &ctx); len(ds) > 0 && ds[0].r.Start.Year > 0 {
@@ -200,4 +203,14 @@ func addPlaceWords(set map[string]bool, toks []token) {
 			}
 		}
 	}
+}
+
+// hasMonth reports whether a sentence names a month.
+func hasMonth(toks []token) bool {
+	for _, t := range toks {
+		if monthOf(t.s) > 0 {
+			return true
+		}
+	}
+	return false
 }
