@@ -103,8 +103,8 @@ func (e *extractor) placeList(c *sentCtx, k int, role string) int {
 			break
 		}
 		a, b, ok := placeName(toks, n)
-		if !ok {
-			break
+		if !ok || b-a == 1 && a > 0 && toks[a-1].s == "the" && b < len(toks) && isLowerWord(toks[b].s) && !placeHeads[toks[b].s] {
+			break // "into the Rebel rearguard": a modifier, not a place
 		}
 		items = append(items, item{a, b, dir})
 		k = b
