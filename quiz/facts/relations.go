@@ -28,6 +28,14 @@ func (e *extractor) relationFacts(c *sentCtx) {
 		case w == "codenamed" || w == "code-named" || w == "named" && k > 0 && strings.EqualFold(toks[k-1].s, "code") ||
 			w == "named" && k+2 < len(toks) && toks[k+1].s == "the" && toks[k+2].s == "\"":
 			e.codenameFact(c, k+1)
+		case (w == "called" || w == "named" || w == "known" && k+1 < len(toks) && toks[k+1].s == "as") && k > 1:
+			n := 1
+			if w == "known" {
+				n = 2
+			}
+			if a, b := nameAfter(toks, k+n); b > a && isCap(toks[a].s) {
+				e.namingDefinition(c, k, a, b)
+			}
 		case w == "joined" || w == "joining" || w == "spearheaded" || w == "supporting" ||
 			w == "aligned" || w == "allied" ||
 			w == "left" && k+1 < len(toks) && (isAcronym(toks[k+1].s) || toks[k+1].s == "the" && k+2 < len(toks) && isCap(toks[k+2].s)) ||
@@ -48,9 +56,35 @@ func (e *extractor) relationFacts(c *sentCtx) {
 			k = r - 1
 		}
 	}
-	if c.s.i == 0 && c.topicDefined(e) {
+	if c.s.i == 0 && c.topicDefined(e) || c.lead && pronounDefinition(toks) {
 		e.definitionFact(c)
 	}
+}
+
+// pronounDefinition reports whether a sentence defines its paragraph's
+// subject through a pronoun: "It is the third cross-border operation by …".
+func pronounDefinition(toks []token) bool {
+	if len(toks) < 5 || toks[3].s == "time" || toks[4].s == "time" {
+		return false // "It is the first time fighting has broken out …" states an event
+	}
+	return (toks[0].s == "It" || toks[0].s == "This") && copulas[toks[1].s] && definitional(toks, 1)
+}
+
+// namingDefinition records the indefinite noun phrase that a name is given
+// to as the name's definition: "a coalition of Syrian opposition groups
+// called the Military Operations Command". The name at toks[a:b] follows
+// the naming word at toks[k].
+func (e *extractor) namingDefinition(c *sentCtx, k, a, b int) {
+	toks := c.s.toks
+	np := npStart(toks, k)
+	if np >= k-2 || (toks[np].s != "a" && toks[np].s != "an") {
+		return // "a region known as …" says nothing
+	}
+	name := c.tokText(a, b)
+	f := c.fact(quiz.KindDefinition, c.tokText(np, k), quiz.EntityPhrase)
+	f.Span = c.spanTok(e.doc, np, k)
+	f.Subject = name
+	e.add(e.topicNamed(name, c.topic), f)
 }
 
 // partOfVerbs make "part of" a membership: "it was part of the Syrian
