@@ -380,7 +380,7 @@ func AccountPage(vm AccountVM) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "</strong></p><section class=\"card\" aria-labelledby=\"role-heading\"><h2 id=\"role-heading\">Teacher features</h2><form method=\"post\" action=\"/account/role\">")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "</strong></p><section class=\"card account-role\" aria-labelledby=\"role-heading\"><h2 id=\"role-heading\">Teacher features</h2><form method=\"post\" action=\"/account/role\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -393,12 +393,12 @@ func (h *accounts) handleAccountShow(w http.ResponseWriter, r *http.Request) {
 
 func (h *accounts) handleAccountRole(w http.ResponseWriter, r *http.Request) {
 	a, ok, err := h.account(r)
-	if err != nil || !ok {
-		if err == nil {
-			h.renderError(w, r, http.StatusUnauthorized, "Log in first", "Only an account has a role. Log in or create an account first.")
-			return
-		}
+	if err != nil {
 		h.Error(w, r, err)
+		return
+	}
+	if !ok {
+		h.renderError(w, r, http.StatusUnauthorized, "Log in first", "Only an account has a role. Log in or create an account first.")
 		return
 	}
 	role, err := account.ParseRole(r.PostFormValue("role"))

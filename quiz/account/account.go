@@ -94,7 +94,7 @@ func PasswordProblem(password, username string) string {
 	case !utf8.ValidString(password):
 		return "The password contains characters that cannot be read; please retype it."
 	case utf8.RuneCountInString(password) < MinPassword:
-		return fmt.Sprintf("Use at least %d characters. A few words together make a good password.", MinPassword)
+		return fmt.Sprintf("Use at least %d characters.", MinPassword)
 	case len(password) > MaxPassword:
 		return fmt.Sprintf("Use at most %d bytes (about %d letters).", MaxPassword, MaxPassword)
 	case username != "" && Key(password) == Key(username):
