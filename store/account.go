@@ -115,9 +115,9 @@ type learnerTable struct {
 }
 
 // learnerTables lists every table with a learner column except accounts
-// itself. A table added by a later migration must be added here, or the
-// merge fails on the learners foreign key rather than losing rows;
-// TestMergeCoversEveryLearnerTable checks the list against the schema.
+// itself. A table added by a later migration must be added here, or its
+// rows stay with the anonymous learner; TestMergeCoversEveryLearnerTable
+// checks the list against the schema.
 // For example, self-test quiz attempts would be
 // {Table: "quiz_attempts", Column: "learner_id"}: every attempt moves.
 var learnerTables = []learnerTable{
@@ -127,8 +127,10 @@ var learnerTables = []learnerTable{
 }
 
 // MergeLearner moves an anonymous learner's progress into another learner
-// (an account's, at log-in), in one transaction, and deletes the emptied
-// learner. Card states present on both sides keep the later review;
+// (an account's, at log-in), in one transaction. The emptied learner row
+// stays: the session middleware trusts a session's learner id to exist,
+// and a request racing the log-in from another tab may still carry it.
+// Card states present on both sides keep the later review;
 // reviews move, true duplicates (same card and showing) are dropped;
 // settings stay the account's if it has any. Merging a learner that has
 // an account of its own is quiz.ErrConflict: one account's progress is
@@ -156,9 +158,6 @@ func (db *DB) MergeLearner(ctx context.Context, from, into int64) error {
 					return fmt.Errorf("store: merge %s of learner %d into %d: %w", t.Table, from, into, err)
 				}
 			}
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM learners WHERE id = $1`, from); err != nil {
-			return fmt.Errorf("store: delete merged learner %d: %w", from, err)
 		}
 		return nil
 	})

@@ -152,8 +152,8 @@ func TestMergeLearner(t *testing.T) {
 	if n := len(d.reviewsOf(t, anon)); n != 0 {
 		t.Errorf("%d reviews left on the merged learner", n)
 	}
-	if ok, _ := d.db.LearnerExists(ctx, anon); ok {
-		t.Error("the merged anonymous learner still exists")
+	if c, _ := d.db.CardState(ctx, anon, "s-anon-only"); c.State != srs.New {
+		t.Error("the merged anonymous learner still has a card state")
 	}
 	// The account had no settings: it takes the anonymous learner's.
 	if s, _ := d.db.LearnerSettings(ctx, acct); s.DesiredRetention != 0.8 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"math"
@@ -40,7 +41,7 @@ func (s *server) mountAccounts(r chi.Router) {
 		limit:  newLoginLimiter(loginWindow, loginPerPair, loginPerIP),
 		hashes: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
 		decoy: sync.OnceValue(func() string {
-			hash, _ := account.HashPassword(newToken(), account.DefaultParams)
+			hash, _ := account.HashPassword(rand.Text(), account.DefaultParams)
 			return hash
 		}),
 	}
@@ -346,7 +347,6 @@ func (h *accounts) signIn(r *http.Request, a account.Account) (merged bool, err 
 		return false, err
 	}
 	h.sessions.Put(ctx, "learner", a.LearnerID)
-	h.sessions.Remove(ctx, studyKey) // the session on screen belonged to the old learner
 	return merged, nil
 }
 
@@ -373,7 +373,6 @@ func (h *accounts) handleLogout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.sessions.Remove(ctx, "learner") // the next request starts a fresh anonymous learner
-	h.sessions.Remove(ctx, studyKey)
 	h.sessions.Put(ctx, "flash", "Logged out. Your progress is saved in your account; this browser now studies anonymously.")
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }

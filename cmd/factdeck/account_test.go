@@ -62,8 +62,8 @@ func (a *testApp) studyCards(t *testing.T, deck string, n int) {
 	t.Helper()
 	for i := 0; i < n; i++ {
 		_, body := a.get(t, deck+"/study")
-		card, token := answerShown(t, a, deck, body)
-		if res, _ := a.post(t, deck+"/study/grade", url.Values{"card": {card}, "token": {token}, "rating": {"3"}}); res.StatusCode != http.StatusSeeOther {
+		card, token, _ := answerShown(t, a, deck, body)
+		if res, _ := a.post(t, deck+"/study/grade", url.Values{"card": {card}, "token": {token}, "rating": {"3"}, "shown": {"0"}}); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("grade: %d", res.StatusCode)
 		}
 	}
