@@ -90,7 +90,27 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 	it := items[0]
 	q := questionVM(it.Card, study.ShowToken(learnerID(r), it.Card.ID, it.State), s.now())
 	vm.Question = &q
+	if it.State.Lapses >= study.LapsesBeforeReread {
+		if vm.Reread, err = s.reread(r, doc.ID, it); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, views.StudyPage(vm))
+}
+
+// reread is the source passage of a card forgotten again and again.
+func (s *server) reread(r *http.Request, docID int64, it store.QueueItem) (*views.RereadVM, error) {
+	full, err := s.db.Document(r.Context(), docID)
+	if err != nil {
+		return nil, err
+	}
+	src := it.Card.Source
+	return &views.RereadVM{
+		Lapses: it.State.Lapses, Topic: it.Card.Topic,
+		Passage: study.Passage(full.Body, src.Start, src.End),
+		URL:     fmt.Sprintf("/decks/%d/read#s%d", docID, src.Start),
+	}, nil
 }
 
 func (s *server) summary(r *http.Request, doc quiz.Document, settings srs.Settings) (*views.SummaryVM, error) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/factdeck/factdeck/quiz/srs"
 	"github.com/factdeck/factdeck/store"
 )
 
@@ -174,4 +175,52 @@ func learnerOf(t *testing.T, a *testApp) int64 {
 	}
 	t.Fatal("no learner")
 	return 0
+}
+
+// TestStudyRereadAfterLapses: a card forgotten twice comes back with its
+// source passage above the question.
+func TestStudyRereadAfterLapses(t *testing.T) {
+	a := newTestApp(t)
+	deck := firstDeck(t, a)
+	ctx := context.Background()
+	_, body := a.get(t, deck+"/study")
+	cardID := page(t, body).Find(`input[name="card"]`).AttrOr("value", "")
+	if page(t, body).Find(`[data-testid="reread"]`).Length() != 0 {
+		t.Fatal("a new card came with a re-read passage")
+	}
+	learner := learnerOf(t, a)
+	docID, _ := strconv.ParseInt(strings.TrimPrefix(deck, "/decks/"), 10, 64)
+	sched, err := srs.NewScheduler(srs.DefaultParameters())
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	for i, rt := range []srs.Rating{srs.Easy, srs.Again, srs.Good, srs.Again} {
+		st, _ := a.db.CardState(ctx, learner, cardID)
+		if st.State != srs.New {
+			now = st.Due.Add(time.Minute) // review it when due
+		}
+		if _, err := a.db.RecordReview(ctx, store.ReviewInput{LearnerID: learner, CardID: cardID, DocID: docID,
+			Rating: rt, ReviewedAt: now, ShownToken: "t" + strconv.Itoa(i)}, sched); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, _ := a.db.CardState(ctx, learner, cardID)
+	if st.Lapses != 2 {
+		t.Fatalf("lapses = %d after Easy, Again, Good, Again; want 2", st.Lapses)
+	}
+	a.srv.now = func() time.Time { return st.Due.Add(time.Minute) }
+	_, body = a.get(t, deck+"/study")
+	doc := page(t, body)
+	if got := doc.Find(`[data-testid="question"] input[name="card"]`).AttrOr("value", ""); got != cardID {
+		t.Fatalf("the relearning card is not shown first (got %s)", got)
+	}
+	reread := doc.Find(`[data-testid="reread"] blockquote`).Text()
+	card, _ := a.db.Card(ctx, docID, cardID)
+	if reread == "" || !strings.Contains(reread, strings.TrimSpace(strings.SplitN(card.Source.Text, "[", 2)[0])[:20]) {
+		t.Errorf("re-read passage %q does not contain the card's source %q", reread, card.Source.Text)
+	}
+	if strings.Contains(reread, "[") {
+		t.Errorf("re-read passage keeps citation markers: %q", reread)
+	}
 }

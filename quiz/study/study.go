@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
@@ -164,4 +165,29 @@ func ShowToken(learnerID int64, cardID string, c srs.Card) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%d\x00%s\x00%d\x00%d\x00%d", learnerID, cardID, c.Reps, c.LastReview.UnixNano(), c.State)
 	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// LapsesBeforeReread is how many times a card must have been forgotten
+// before the review shows its source passage again instead of just
+// repeating the question.
+const LapsesBeforeReread = 2
+
+// citation matches the citation markers and editorial notes of an
+// encyclopedia dump: [24], [a], [ better source needed ].
+var citation = regexp.MustCompile(`\s?\[\s*(?:\d{1,4}|[a-z]{1,2}|[^\]\n]{0,60}(?:needed|citation|clarification|verify|dubious|when\?|who\?)[^\]\n]{0,40})\s*\]`)
+
+// Passage returns the paragraph of doc that holds the byte range
+// [start, end), without citation markers, for a learner to re-read.
+func Passage(doc string, start, end int) string {
+	if start < 0 || end > len(doc) || start > end {
+		return ""
+	}
+	from := strings.LastIndexByte(doc[:start], '\n') + 1
+	to := strings.IndexByte(doc[end:], '\n')
+	if to < 0 {
+		to = len(doc)
+	} else {
+		to += end
+	}
+	return strings.TrimSpace(citation.ReplaceAllString(doc[from:to], ""))
 }

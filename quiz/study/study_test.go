@@ -1,6 +1,7 @@
 package study
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/factdeck/factdeck/quiz"
@@ -41,5 +42,18 @@ func TestGrade(t *testing.T) {
 				t.Errorf("Grade = %s (suggest %s), want %s (suggest %s); %+v", got.Verdict, got.Suggested, tc.verdict, tc.suggest, got)
 			}
 		})
+	}
+}
+
+func TestPassage(t *testing.T) {
+	doc := "Title | |\nOn 29 November 2024, rebels entered Aleppo. [24] [a] The city fell. [ better source needed ]\nNext paragraph."
+	start := strings.Index(doc, "rebels entered")
+	got := Passage(doc, start, start+len("rebels entered Aleppo."))
+	want := "On 29 November 2024, rebels entered Aleppo. The city fell."
+	if got != want {
+		t.Errorf("Passage = %q, want %q", got, want)
+	}
+	if Passage(doc, -1, 3) != "" || Passage(doc, 5, 2) != "" {
+		t.Error("Passage accepted a bad range")
 	}
 }
