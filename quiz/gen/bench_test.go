@@ -55,3 +55,15 @@ func BenchmarkGenerateSize(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExtractSeed times fact extraction of the seed: a baseline
+// measured in the same run, so that BenchmarkGenerateSeed can be read
+// against it on a loaded machine.
+func BenchmarkExtractSeed(b *testing.B) {
+	d := loadDoc(b, seedPath)
+	for b.Loop() {
+		if _, err := facts.Extract(d.Text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

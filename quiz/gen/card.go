@@ -24,7 +24,7 @@ func (g *generator) newCard(kind quiz.CardKind, fr *frame, prompt, answer string
 		Source:   quiz.Source{Doc: g.doc.ID, Text: f.Text, Start: f.Start, End: f.End},
 	}
 	c.Explanation = explain(answer, fr.t.name, f.Text)
-	c.Score = scoreFrame(c, fr)
+	c.Score = g.scoreFrame(c, fr)
 	return c
 }
 

@@ -30,7 +30,8 @@ type generator struct {
 	cleanMemo   map[string]string
 	dateMemo    map[string][]dateHit
 	saneMemo    map[string]bool
-	year        int // docYear of the document
+	vagueMemo   map[string]bool // vagueRef per text and topic
+	year        int             // docYear of the document
 }
 
 // sane memoises saneValue: distractor pools see the same values in every
@@ -43,6 +44,17 @@ func (g *generator) sane(f quiz.Fact, v string) bool {
 		g.saneMemo[k] = ok
 	}
 	return ok
+}
+
+// vague memoises vagueRef: the cards of one sentence quote it alike.
+func (g *generator) vague(text, topicBase string) bool {
+	k := text + "\x00" + topicBase
+	v, ok := g.vagueMemo[k]
+	if !ok {
+		v = vagueRef(text, topicBase)
+		g.vagueMemo[k] = v
+	}
+	return v
 }
 
 // cleaned memoises clean for source texts, which many cards share.
@@ -131,6 +143,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		cleanMemo:   map[string]string{},
 		dateMemo:    map[string][]dateHit{},
 		saneMemo:    map[string]bool{},
+		vagueMemo:   map[string]bool{},
 	}
 	for _, t := range doc.Extraction.Topics {
 		if t.Name == "" || t.Name == "Document" {

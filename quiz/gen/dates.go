@@ -62,7 +62,11 @@ func findDates(s string) []dateHit {
 	}
 	var hits []dateHit
 	taken := make([]bool, len(s)+1)
+	month, dash := mentionsMonth(s), strings.IndexByte(s, '-') >= 0
 	for _, p := range dateREs {
+		if p.order == "ymd" && !dash || p.order != "ymd" && p.order != "y" && !month {
+			continue // cheap pre-checks: the regular expressions are most of the cost
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			if taken[m[0]] || taken[m[1]-1] {
 				continue
@@ -79,6 +83,18 @@ func findDates(s string) []dateHit {
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	return hits
+}
+
+// mentionsMonth reports whether s may hold a month name: every month
+// pattern starts with one of these three letters, in any case.
+func mentionsMonth(s string) bool {
+	l := strings.ToLower(s)
+	for _, m := range [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func hitDate(s string, m []int, order string) (quiz.Date, bool) {

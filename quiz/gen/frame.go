@@ -247,8 +247,33 @@ func lowerThe(v string) string {
 	return v
 }
 
-// junkValueRE matches infobox debris: ranks cut from names, image captions.
-var junkValueRE = regexp.MustCompile(`^(?:Lt|Gen|Col|Maj|Capt|Brig|Sgt|Adm|Cmdr)\.?$|(?i)^emblem\b|\.svg\b|\bflag of\b`)
+// junkRanks are rank abbreviations cut from names.
+var junkRanks = map[string]bool{"Lt": true, "Gen": true, "Col": true, "Maj": true, "Capt": true, "Brig": true,
+	"Sgt": true, "Adm": true, "Cmdr": true}
+
+// junkValue reports infobox debris: a rank cut from a name, an image caption
+// ("Emblem of …", "….svg", "Flag of …"). String checks: it runs on every
+// distractor candidate of every document.
+func junkValue(v string) bool {
+	if junkRanks[strings.TrimSuffix(v, ".")] {
+		return true
+	}
+	l := strings.ToLower(v)
+	if strings.HasPrefix(l, "emblem") && (len(l) == 6 || !isWordByte(l[6])) || containsWords(l, "flag of") {
+		return true
+	}
+	for off := 0; ; {
+		i := strings.Index(l[off:], ".svg")
+		if i < 0 {
+			return false
+		}
+		j := off + i + 4
+		if j == len(l) || !isWordByte(l[j]) {
+			return true
+		}
+		off = j
+	}
+}
 
 // nameLike rejects values too slight to ask about: single function words
 // or fragments left by extraction ("of", "in", "militias").
@@ -260,7 +285,7 @@ func nameLike(v string) bool {
 	if strings.ToLower(v) == v && !strings.ContainsAny(v, "0123456789") && words(v) < 2 {
 		return false
 	}
-	if junkValueRE.MatchString(v) || strings.Count(v, "\"")%2 == 1 {
+	if junkValue(v) || strings.Count(v, "\"")%2 == 1 {
 		return false
 	}
 	return true

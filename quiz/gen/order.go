@@ -27,7 +27,7 @@ func (g *generator) events() []event {
 				continue
 			}
 			label, ok := eventLabel(fr)
-			if !ok || seen[norm(label)] || vagueRef(label, fr.t.base) {
+			if !ok || seen[norm(label)] || g.vague(label, fr.t.base) {
 				continue
 			}
 			seen[norm(label)] = true

@@ -46,10 +46,6 @@ var cityTopicRE = regexp.MustCompile(`^(?:Battle|Siege|Fall|Capture|Liberation|S
 // sentence, with the word after it.
 var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+))?`)
 
-// vagueDetRE finds demonstratives and anaphora: "these groups", "this
-// time", "the latter".
-var vagueDetRE = regexp.MustCompile(`\b(?:[Tt]hese|[Tt]hose|[Tt]his)\s+[a-z]|\b[Tt]he (?:latter|former|aforementioned)\b|\b[Tt]he same (?:year|month|week|time|area|group|city)\b`)
-
 // boundWords after a vague noun tie it to a name in the same sentence:
 // "the city of Hama", "the offensive on Aleppo".
 var boundWords = map[string]bool{"of": true, "on": true, "against": true, "in": true, "at": true,
@@ -79,7 +75,7 @@ func nameCity(sent string, t topicInfo) string {
 // resolve: a demonstrative, "the latter", or "the offensive"/"the city" not
 // tied to a name and not the topic's own head noun.
 func vagueRef(text, topicBase string) bool {
-	if vagueDetRE.MatchString(text) || earlyPronoun(text) {
+	if vagueDet(text) || earlyPronoun(text) {
 		return true
 	}
 	head := strings.ToLower(lastWord(strings.TrimSpace(strings.Split(topicBase, "(")[0])))
@@ -95,6 +91,45 @@ func vagueRef(text, topicBase string) bool {
 
 var monthWords = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true,
 	"June": true, "July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
+
+// vagueDet finds demonstratives and anaphora (string checks: it runs for every card's quoted
+// sentence): "these/those/this" before a lower-case word, "the
+// latter/former/aforementioned", "the same year/month/…".
+func vagueDet(text string) bool {
+	for _, d := range [...]string{"these", "those", "this", "These", "Those", "This"} {
+		for off := 0; ; {
+			i := strings.Index(text[off:], d)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(d)
+			off = j
+			if i > 0 && isWordByte(text[i-1]) {
+				continue
+			}
+			k := j
+			for k < len(text) && isSpaceByte(text[k]) {
+				k++
+			}
+			if k > j && k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
+				return true
+			}
+		}
+	}
+	if !strings.Contains(text, "he ") {
+		return false
+	}
+	for _, p := range [...]string{"latter", "former", "aforementioned", "same year", "same month", "same week",
+		"same time", "same area", "same group", "same city"} {
+		if containsWords(text, "the "+p) || containsWords(text, "The "+p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
 
 // earlyPronoun reports a personal pronoun before any name in the sentence:
 // "On September 17 he headed north" (who?).

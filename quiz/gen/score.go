@@ -1,8 +1,8 @@
 package gen
 
 import (
-	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/factdeck/factdeck/quiz"
 )
@@ -35,15 +35,93 @@ func loosePhraseGap(fr *frame) bool {
 	return finiteVerbRE.MatchString(fr.answer) || digitRE.MatchString(fr.answer) || fr.blank[0] == 0 || words(fr.answer) > 4
 }
 
-var markupRE = regexp.MustCompile(`\[[^\]]{0,40}\]|\||\{\{|==|https?://`)
+// hasMarkup reports leftover wiki markup: a short bracketed span ("[12]",
+// "[citation needed]"), a table bar, a template or heading marker, a URL.
+// String checks, not a regular expression: the score runs once per card and
+// was a fifth of the generation time with one.
+func hasMarkup(s string) bool {
+	if strings.Contains(s, "|") || strings.Contains(s, "{{") || strings.Contains(s, "==") ||
+		strings.Contains(s, "http://") || strings.Contains(s, "https://") {
+		return true
+	}
+	for i, r := range s {
+		if r != '[' {
+			continue
+		}
+		if j := strings.IndexByte(s[i+1:], ']'); j >= 0 && utf8.RuneCountInString(s[i+1:i+1+j]) <= 40 {
+			return true
+		}
+	}
+	return false
+}
 
-var relativeDayRE = regexp.MustCompile(`(?i)\b(?:the next|that|the same|the following|the previous) (?:day|night|morning|evening)\b|\blater (?:in|that) (?:the )?day\b|\bat that (?:point|moment)\b`)
+// relativeDays are the phrases that date an event by another sentence's
+// day ("by the next day") or moment ("at that point").
+var relativeDays = func() []string {
+	var out []string
+	for _, a := range []string{"the next", "that", "the same", "the following", "the previous"} {
+		for _, b := range []string{"day", "night", "morning", "evening"} {
+			out = append(out, a+" "+b)
+		}
+	}
+	return append(out, "later in the day", "later in day", "later that day", "later that the day",
+		"at that point", "at that moment")
+}()
+
+// hasRelativeDay reports one of relativeDays as whole words, ignoring case.
+func hasRelativeDay(s string) bool {
+	l := strings.ToLower(s)
+	if !strings.Contains(l, "day") && !strings.Contains(l, "night") && !strings.Contains(l, "morning") &&
+		!strings.Contains(l, "evening") && !strings.Contains(l, "point") && !strings.Contains(l, "moment") {
+		return false
+	}
+	for _, p := range relativeDays {
+		if containsWords(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWords reports phrase in s with a word boundary on each side.
+func containsWords(s, phrase string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(phrase)
+		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// connectives open a sentence that leans on the one before.
+var connectives = []string{"However", "But", "Instead", "Also", "Meanwhile", "Subsequently", "Then", "Later",
+	"Thus", "Therefore", "And"}
+
+// opensWithConnective is connectiveRE as string checks.
+func opensWithConnective(s string) bool {
+	for _, c := range connectives {
+		if strings.HasPrefix(s, c) && (len(s) == len(c) || !isWordByte(s[len(c)])) {
+			return true
+		}
+	}
+	return false
+}
 
 var vagueWords = []string{"reportedly", "some", "several", "various", "many", "other", "such",
 	"latter", "former", "aforementioned", "allegedly", "approximately"}
 
 // scoreFrame scores a card from its frame's features.
-func scoreFrame(c quiz.Card, fr *frame) float64 {
+func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	s := 1.0
 	if fr.prose && !fr.sentOK && (fr.question == "" || c.Kind == quiz.CardCloze || c.Kind == quiz.CardTrueFalse) {
 		s -= penaltyVagueStart
@@ -65,7 +143,7 @@ func scoreFrame(c quiz.Card, fr *frame) float64 {
 	default:
 		s -= penaltyPhrase
 	}
-	if fr.prose && vagueRef(quoted(c.Prompt), fr.t.base) {
+	if fr.prose && g.vague(quoted(c.Prompt), fr.t.base) {
 		s -= penaltyVagueRef
 	}
 	if c.Kind == quiz.CardCloze && loosePhraseGap(fr) {
@@ -78,13 +156,14 @@ func scoreFrame(c quiz.Card, fr *frame) float64 {
 // starts, vague words, length of prompt and answer.
 func promptPenalty(prompt, answer string) float64 {
 	p := 0.0
-	if markupRE.MatchString(prompt) || markupRE.MatchString(answer) {
+	if hasMarkup(prompt) || hasMarkup(answer) {
 		p += penaltyMarkup
 	}
 	if startsWithPronoun(prompt) || startsWithPronoun(quoted(prompt)) {
 		p += penaltyPronounStart
 	}
-	lw := " " + strings.ToLower(quoted(prompt)) + " "
+	q := quoted(prompt)
+	lw := " " + strings.ToLower(q) + " "
 	v := 0.0
 	for _, w := range vagueWords {
 		if strings.Contains(lw, " "+w+" ") {
@@ -92,10 +171,10 @@ func promptPenalty(prompt, answer string) float64 {
 		}
 	}
 	p += min(v, 3*penaltyVagueWord)
-	if connectiveRE.MatchString(quoted(prompt)) {
+	if opensWithConnective(q) {
 		p += penaltyConnective
 	}
-	if relativeDayRE.MatchString(quoted(prompt)) {
+	if hasRelativeDay(q) {
 		p += penaltyVagueStart // "by the next day": which day?
 	}
 	switch n := words(answer); {
