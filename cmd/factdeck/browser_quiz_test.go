@@ -20,20 +20,7 @@ func quizOne(t *testing.T, ctx context.Context, js bool) string {
 		t.Fatalf("no question on the page: %v\n%s", err, html)
 	}
 	pos, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input[name="position"]').value`))
-	var steps []chromedp.Action[chromedp.Void]
-	switch kind {
-	case "mcq", "truefalse":
-		if js {
-			steps = append(steps, chromedp.KeyEvent("1"), chromedp.KeyEvent(" "))
-		} else {
-			steps = append(steps, chromedp.Click(chromedp.CSS(`input[name="choice"]`)), chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)))
-		}
-	case "order", "match":
-		steps = append(steps, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('[data-testid="question"] select').forEach((s, i) => { s.selectedIndex = (i % (s.options.length - 1)) + 1; })`),
-			chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)))
-	default: // typed and cloze: type something, submit with Enter
-		steps = append(steps, chromedp.SendKeys(chromedp.CSS(`#answer`), "Aleppo\r"))
-	}
+	steps := answerSteps(kind, js)
 	steps = append(steps, chromedp.WaitVisible(chromedp.CSS(`[data-testid="feedback"]`)))
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatalf("answering quiz question %s (%s): %v", pos, kind, err)

@@ -9,6 +9,23 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// answerSteps answers the question on screen for its kind and submits it:
+// by keyboard (digit, Space) for a choice when js is on, by clicks
+// otherwise; typed answers end with Enter.
+func answerSteps(kind string, js bool) []chromedp.Action[chromedp.Void] {
+	switch kind {
+	case "mcq", "truefalse":
+		if js {
+			return []chromedp.Action[chromedp.Void]{chromedp.KeyEvent("1"), chromedp.KeyEvent(" ")}
+		}
+		return []chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS(`input[name="choice"]`)), chromedp.Click(chromedp.CSS(`[data-testid="submit"]`))}
+	case "order", "match":
+		return []chromedp.Action[chromedp.Void]{chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('[data-testid="question"] select').forEach((s, i) => { s.selectedIndex = (i % (s.options.length - 1)) + 1; })`),
+			chromedp.Click(chromedp.CSS(`[data-testid="submit"]`))}
+	}
+	return []chromedp.Action[chromedp.Void]{chromedp.SendKeys(chromedp.CSS(`#answer`), "Aleppo\r")}
+}
+
 // studyOne answers the card on screen and grades it Good, by keyboard when
 // js is on (digits, Space/Enter, 3) and by clicking otherwise.
 func studyOne(t *testing.T, ctx context.Context, js bool) string {
@@ -20,20 +37,7 @@ func studyOne(t *testing.T, ctx context.Context, js bool) string {
 		t.Fatalf("no question on the page: %v\n%s", err, html)
 	}
 	card, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input[name="card"]').value`))
-	var steps []chromedp.Action[chromedp.Void]
-	switch kind {
-	case "mcq", "truefalse":
-		if js {
-			steps = append(steps, chromedp.KeyEvent("1"), chromedp.KeyEvent(" "))
-		} else {
-			steps = append(steps, chromedp.Click(chromedp.CSS(`input[name="choice"]`)), chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)))
-		}
-	case "order", "match":
-		steps = append(steps, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('[data-testid="question"] select').forEach((s, i) => { s.selectedIndex = (i % (s.options.length - 1)) + 1; })`),
-			chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)))
-	default: // typed and cloze: type something, submit with Enter
-		steps = append(steps, chromedp.SendKeys(chromedp.CSS(`#answer`), "Aleppo\r"))
-	}
+	steps := answerSteps(kind, js)
 	steps = append(steps, chromedp.WaitVisible(chromedp.CSS(`[data-testid="result"]`)))
 	if js {
 		steps = append(steps, chromedp.KeyEvent("3"))
