@@ -31,6 +31,9 @@ type generator struct {
 	dateMemo    map[string][]dateHit
 	saneMemo    map[string]bool
 	vagueMemo   map[string]bool // vagueRef per text and topic
+	provinces   map[string]bool // built on first use by provinceNames
+	surnames    map[string]bool // last words of the document's people, built on first use
+	sideNames   map[string]bool // norm names of belligerents and units, to spot two run together
 	year        int             // docYear of the document
 }
 
@@ -40,7 +43,7 @@ func (g *generator) sane(f quiz.Fact, v string) bool {
 	k := string(f.Kind) + "\x00" + string(f.Entity) + "\x00" + v
 	ok, seen := g.saneMemo[k]
 	if !seen {
-		ok = saneValue(f, v)
+		ok = saneValue(f, v) && !g.joined(f, v) && !cutName(v)
 		g.saneMemo[k] = ok
 	}
 	return ok
@@ -55,6 +58,22 @@ func (g *generator) vague(text, topicBase string) bool {
 		g.vagueMemo[k] = v
 	}
 	return v
+}
+
+// personName reports a value that is the surname of one of the document's
+// people (persons and commanders).
+func (g *generator) personName(v string) bool {
+	if g.surnames == nil {
+		g.surnames = map[string]bool{}
+		for _, f := range g.facts {
+			if f.Entity == quiz.EntityPerson || f.Kind == quiz.KindCommander {
+				if w := lastWord(strings.TrimSpace(f.Value)); strings.Contains(strings.TrimSpace(f.Value), " ") {
+					g.surnames[norm(w)] = true
+				}
+			}
+		}
+	}
+	return g.surnames[norm(v)]
 }
 
 // cleaned memoises clean for source texts, which many cards share.
@@ -122,9 +141,12 @@ func docYear(d Doc) int {
 }
 
 // sameEra reports whether another document's year is close to this one's.
+// A document or candidate without any dated fact is of no known era: only
+// another undated one is taken, so that a Syrian battle without dates gets
+// no American Civil War places as options.
 func (g *generator) sameEra(year int) bool {
 	if g.year == 0 || year == 0 {
-		return true
+		return g.year == year
 	}
 	return year-g.year <= 40 && g.year-year <= 40
 }
@@ -144,6 +166,14 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		dateMemo:    map[string][]dateHit{},
 		saneMemo:    map[string]bool{},
 		vagueMemo:   map[string]bool{},
+		sideNames:   map[string]bool{},
+	}
+	for _, d := range append([]Doc{doc}, others...) {
+		for _, f := range d.Extraction.Facts {
+			if (f.Kind == quiz.KindBelligerent || f.Kind == quiz.KindUnit) && words(f.Value) >= 2 {
+				g.sideNames[norm(f.Value)] = true
+			}
+		}
 	}
 	for _, t := range doc.Extraction.Topics {
 		if t.Name == "" || t.Name == "Document" {

@@ -20,6 +20,9 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 	case "number":
 		cands = numberCands(fr)
 	default:
+		if fr.class == "place" && ownedBlank(fr) {
+			return nil
+		}
 		cands = g.poolCands(fr, seed)
 	}
 	seen := map[string]bool{}
@@ -34,11 +37,14 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		if fr.class != "date" && fr.class != "number" && strings.Contains(strings.ToLower(c), strings.ToLower(fr.answer)) {
 			continue // "McClellan's Army" for "McClellan"
 		}
-		if fr.class == "place" && !sameForm(c, fr.answer) {
+		if fr.class == "place" && (!sameForm(c, fr.answer) || g.placeMisfit(fr, c)) {
 			continue // "Daraa Governorate" for a governorate, not a town
 		}
 		if k == "" || seen[k] || g.alias.same(c, fr.answer) || (fr.class != "date" && fr.class != "number" && (containsWord(k, na) || containsWord(na, k))) {
 			continue
+		}
+		if fr.class == "place" && sharesName(c, out) {
+			continue // "Aleppo City" beside "Aleppo"
 		}
 		seen[k] = true
 		out = append(out, c)
@@ -146,12 +152,105 @@ func plausible(c, answer string) bool {
 var adminHeads = map[string]bool{"governorate": true, "province": true, "county": true, "parish": true,
 	"district": true, "region": true, "state": true, "countryside": true}
 
+// states are US states and the countries of the shipped documents: a state
+// answer ("Linn County, _____") takes states as options, a town takes towns.
+var states = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Split("alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"+
+		"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|"+
+		"minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|"+
+		"north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|"+
+		"tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|indian territory|"+
+		"syria|turkey|iraq|iran|lebanon|jordan|israel|russia|egypt|libya|yemen|united states", "|") {
+		m[s] = true
+	}
+	return m
+}()
+
+// waterHeads end the names of rivers and creeks.
+var waterHeads = map[string]bool{"river": true, "creek": true, "run": true, "bayou": true, "lake": true,
+	"branch": true, "ford": true, "canal": true}
+
+// regionWords open the name of a region rather than a town or province.
+var regionWords = map[string]bool{"greater": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "upper": true, "lower": true, "central": true, "north": true, "south": true, "east": true,
+	"west": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+
+// ownedBlank reports a blank after a possessive ("Turkey's _____"): the
+// owner narrows the answer to its own places, which other documents' place
+// values do not respect, so no options are offered.
+func ownedBlank(fr *frame) bool {
+	if !fr.hasBlank() {
+		return false
+	}
+	pre := strings.TrimRight(fr.sent[:fr.blank[0]], " ")
+	return strings.HasSuffix(pre, "'s") || strings.HasSuffix(pre, "’s") || strings.HasSuffix(pre, "s'")
+}
+
+// sharesName reports a place option that shares a name word with one
+// already chosen.
+func sharesName(c string, chosen []string) bool {
+	for _, o := range chosen {
+		no := " " + norm(o) + " "
+		for _, w := range strings.Fields(norm(c)) {
+			if !genericWords[w] && len(w) > 2 && strings.Contains(no, " "+w+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeMisfit reports a place option that does not fit the blank's
+// sentence: it shares a name with a place the sentence already names
+// ("Aleppo City" in "… of Hama, _____ and Aleppo"), or the blank sits in a
+// list of provinces and the option is not known as one (a town).
+func (g *generator) placeMisfit(fr *frame, c string) bool {
+	ns := " " + norm(fr.sent) + " "
+	for _, w := range strings.Fields(norm(c)) {
+		if !genericWords[w] && len(w) > 2 && strings.Contains(ns, " "+w+" ") {
+			return true
+		}
+	}
+	if !fr.hasBlank() || adminHeads[strings.ToLower(lastWord(fr.answer))] {
+		return false
+	}
+	pre := strings.ToLower(fr.sent[max(0, fr.blank[0]-60):fr.blank[0]])
+	if !strings.Contains(pre, "province") && !strings.Contains(pre, "governorate") {
+		return false
+	}
+	return !g.provinceNames()[norm(c)]
+}
+
+// provinceNames lists the names that the pools know with an administrative
+// head ("Raqqa" from "Raqqa Governorate").
+func (g *generator) provinceNames() map[string]bool {
+	if g.provinces == nil {
+		g.provinces = map[string]bool{}
+		for _, p := range g.pool["place"] {
+			if w := lastWord(p.v); w != p.v && adminHeads[strings.ToLower(w)] {
+				g.provinces[norm(strings.TrimSuffix(p.v, " "+w))] = true
+			}
+		}
+	}
+	return g.provinces
+}
+
 // sameForm reports whether a place option has the answer's form: the same
 // administrative head noun, or none when the answer has none; an answer
 // that starts in lower case ("northwestern Syria") matches nothing.
 func sameForm(c, answer string) bool {
-	if answer == "" || strings.ToLower(answer[:1]) == answer[:1] {
-		return false
+	if answer == "" || strings.ToLower(answer[:1]) == answer[:1] || c == "" || strings.ToLower(c[:1]) == c[:1] {
+		return false // "northwestern Syria", "al-Fouaa" beside "Idlib": a region or a spelling gives it away
+	}
+	if regionWords[firstWord(c)] != regionWords[firstWord(answer)] {
+		return false // "Greater Idlib" beside towns
+	}
+	if waterHeads[strings.ToLower(lastWord(c))] != waterHeads[strings.ToLower(lastWord(answer))] {
+		return false // "Chickahominy River" beside towns
+	}
+	if states[strings.ToLower(c)] != states[strings.ToLower(answer)] || strings.Count(c, ",") != strings.Count(answer, ",") {
+		return false // "Kansas" beside towns; "Tremseh, Hama, Syria" beside single names
 	}
 	ha, hc := strings.ToLower(lastWord(answer)), strings.ToLower(lastWord(c))
 	if adminHeads[ha] || adminHeads[hc] {

@@ -155,6 +155,9 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 	if fr.class == "person" && (possessiveName(fr.answer) || cutAtInitial(fr.answer)) {
 		return nil, false // "George G. Meade's Army": swapping or blanking it garbles the sentence
 	}
+	if fr.class == "place" && g.personName(fr.answer) {
+		return nil, false // "Hooker recrossed …": a person's surname read as a place
+	}
 	fr.blank = span
 	fr.typedOK = words(fr.answer) <= 5 && typedClass(fr.class)
 	// Other values of the same slot in the same sentence are true as well.

@@ -22,7 +22,7 @@ var sideRoles = map[quiz.FactKind]struct{ which, role string }{
 // side is true, so none of them may be a distractor.
 func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	f := fr.f
-	if !saneValue(f, fr.answer) {
+	if !g.sane(f, fr.answer) {
 		return nil, false // a count, a lone adjective, joined names, a group as commander
 	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
@@ -119,8 +119,8 @@ var acronymRE = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,7}$`)
 // aliasFrame asks for another name of a group, place or operation.
 func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 	subj := fr.f.Subject
-	if subj == "" {
-		subj = fr.t.base
+	if subj == "" || placeholderName(subj) {
+		subj = fr.t.base // an untitled article's topic is "Document": name it by the document
 	}
 	if norm(subj) == norm(fr.answer) || subj == "" {
 		return nil, false
@@ -164,8 +164,14 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 			hit = &h
 		}
 	}
-	if hit == nil || want == 0 {
-		return nil, false // a count in words ("two car bombs") is no number to blank
+	if hit == nil || want == 0 || !strings.ContainsAny(fr.answer, "0123456789") {
+		// A count in words ("two car bombs") is no number to blank, and a
+		// vague amount ("dozens of villages", read as 24) is no number at all:
+		// a digit elsewhere in the sentence must not stand in for it.
+		return nil, false
+	}
+	if !strings.Contains(fr.answer, hit.text) || timeOrName(fr.sent, hit.start, hit.end) {
+		return nil, false // "At 5:20 pm", "3000 Apartments": not a count
 	}
 	if rangeEnd(fr.sent, hit.start, hit.end) {
 		return nil, false // "3–4 days": one end of a range gives the other away
@@ -178,6 +184,31 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 	fr.state = func(v string) string { return fr.sent[:hit.start] + v + fr.sent[hit.end:] }
 	return &fr, true
 }
+
+// timeOrName reports a number that is part of a time of day ("5:20 pm",
+// "at 10 a.m.") or of a name ("3000 Apartments", "101st Airborne").
+func timeOrName(s string, start, end int) bool {
+	if start > 0 && s[start-1] == ':' || end < len(s) && s[end] == ':' {
+		return true
+	}
+	after := strings.ToLower(s[end:])
+	for _, p := range []string{" a.m", " p.m", "a.m", "p.m", " am", " pm", "am", "pm"} {
+		if strings.HasPrefix(after, p) && (len(after) == len(p) || !isWordByte(after[len(p)])) {
+			return true
+		}
+	}
+	// A capitalised word right after, itself followed by another capitalised
+	// word or by punctuation, is a name: "3000 Apartments,", but not "15
+	// Syrian soldiers".
+	ws := strings.Fields(s[end:])
+	if end == len(s) || s[end] != ' ' || len(ws) == 0 || !upperStart(ws[0]) {
+		return false
+	}
+	w := strings.TrimRight(ws[0], ",.;:)")
+	return w != ws[0] || len(ws) == 1 || upperStart(ws[1])
+}
+
+func upperStart(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // insideDate reports whether a number is part of a date expression.
 func insideDate(ds []dateHit, h numberHit) bool {

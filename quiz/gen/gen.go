@@ -70,6 +70,9 @@ func (g *generator) finish(cards []quiz.Card) []quiz.Card {
 			continue
 		}
 		seenID[c.ID], seenQ[q] = true, true
+		if placeholderIn(c.Prompt) || placeholderName(c.Topic) {
+			c.Score = 0 // an untitled article's "Document" topic: the student cannot tell what is meant
+		}
 		c.Held = c.Score < g.opts.MinScore
 		if c.Held && g.opts.DropHeld {
 			continue
@@ -78,6 +81,12 @@ func (g *generator) finish(cards []quiz.Card) []quiz.Card {
 	}
 	return out
 }
+
+// placeholderName reports the extractor's name for an untitled article.
+func placeholderName(s string) bool { return strings.TrimSpace(s) == "Document" }
+
+// placeholderIn reports "Document" used as a name in a prompt.
+func placeholderIn(prompt string) bool { return containsWords(prompt, "Document") }
 
 // givesAway drops accepted aliases that the prompt itself shows and
 // reports whether the prompt shows the answer (or an alias of it), which

@@ -132,3 +132,58 @@ func cutAtInitial(v string) bool {
 	w := lastWord(v)
 	return len(w) <= 2 && strings.HasSuffix(strings.TrimSpace(v), ".") || len(w) == 1
 }
+
+// nameModifiers may open a group's name without being a name themselves:
+// "Free Syrian Army" is not "Free" + "Syrian Army".
+var nameModifiers = map[string]bool{"free": true, "new": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "greater": true, "national": true, "islamic": true,
+	"democratic": true, "revolutionary": true, "popular": true, "united": true, "arab": true, "syrian": true,
+	"kurdish": true, "turkish": true, "turkmen": true, "iraqi": true, "iranian": true, "russian": true,
+	"lebanese": true, "palestinian": true, "american": true, "british": true, "french": true, "royal": true,
+	"special": true, "republican": true, "imperial": true, "confederate": true, "union": true, "federal": true,
+	"provisional": true, "supreme": true, "general": true, "first": true, "second": true, "third": true,
+	"1st": true, "2nd": true, "3rd": true, "4th": true, "5th": true, "the": true, "al": true}
+
+// joined reports a belligerent or unit that is another known name with
+// something run onto it: "Asayish International Freedom Battalion" when
+// "International Freedom Battalion" is listed on its own, or "Syrian
+// Democratic Forces Asayish" when "Syrian Democratic Forces" is. The
+// extractor reads infobox cells without separators; one organisation noun
+// in the value is then not enough to notice the join.
+func (g *generator) joined(f quiz.Fact, v string) bool {
+	if f.Kind != quiz.KindBelligerent && f.Kind != quiz.KindUnit {
+		return false
+	}
+	ws := strings.Fields(v)
+	for i := 1; i < len(ws); i++ {
+		pre, suf := ws[:i], ws[i:]
+		if s := strings.Join(suf, " "); len(suf) >= 2 && g.sideNames[norm(s)] && !genericUnitRE.MatchString(s) && !allModifiers(pre) {
+			return true
+		}
+		if len(pre) >= 2 && g.sideNames[norm(strings.Join(pre, " "))] && upperStart(suf[0]) &&
+			!allModifiers(suf) && !strings.HasPrefix(suf[0], "(") {
+			return true
+		}
+	}
+	return false
+}
+
+func allModifiers(ws []string) bool {
+	for _, w := range ws {
+		if !nameModifiers[strings.ToLower(strings.Trim(w, ".,"))] {
+			return false
+		}
+	}
+	return true
+}
+
+// cutName reports a name cut after an initial, whatever its kind: "Chief
+// Robert E".
+func cutName(v string) bool {
+	ws := strings.Fields(v)
+	if len(ws) < 2 {
+		return false
+	}
+	w := strings.TrimSuffix(ws[len(ws)-1], ".")
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+}
