@@ -101,7 +101,11 @@ func (e *extractor) findTopics(ib infobox, paras []para) {
 	for k := range paras {
 		p := &paras[k]
 		if len(p.sents) > 0 {
-			if t, hint, ok := e.paragraphTopic(p); ok {
+			t, hint, ok := e.paragraphTopic(p)
+			if !ok && len(e.topics) == 0 {
+				t, ok = e.leadSubject(p)
+			}
+			if ok {
 				if len(e.topics) > 0 && sameName(e.topics[0].Base, t.Base) {
 					cur = 0
 				} else {
@@ -151,6 +155,7 @@ func (e *extractor) paragraphTopic(p *para) (quiz.Topic, string, bool) {
 	if !ok {
 		return quiz.Topic{}, "", false
 	}
+	j = noteless(s.toks, i, j)
 	name := strings.TrimSpace(p.cl.text[s.i+s.toks[i].i : s.i+s.toks[j-1].j])
 	t := quiz.Topic{Name: upperFirst(baseName(name)), Base: upperFirst(baseName(name))}
 	a, _ := p.cl.orig(0, 0)
@@ -206,4 +211,26 @@ func nameAfter(toks []token, k int) (int, int) {
 		return 0, 0
 	}
 	return k, capRun(toks, k)
+}
+
+// noteless ends a name before a second name joined by "or", and before a
+// parenthesis without a digit in it, a
+// pronunciation or gloss ("Battle of Antietam ( an-TEE-təm)"); a dated
+// parenthesis stays ("Battle of Ras al-Ayn (2012–13)").
+func noteless(toks []token, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if toks[k].s == "or" && k+1 < j && isCap(toks[k+1].s) {
+			return k // "Second Battle of Bull Run or Battle of Second Manassas"
+		}
+		if toks[k].s != "(" {
+			continue
+		}
+		for m := k + 1; m < j && toks[m].s != ")"; m++ {
+			if strings.ContainsAny(toks[m].s, "0123456789") {
+				return j
+			}
+		}
+		return k
+	}
+	return j
 }

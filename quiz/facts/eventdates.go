@@ -175,14 +175,15 @@ func covered(ms []dateMention, k int) bool {
 
 // dateNamesEvent returns the start of the event noun phrase that a date
 // right after it dates ("since the government offensive in 2018", "After a series of
-// clashes in early 2019") when a temporal preposition introduces it, or -1;
-// the phrase ends before "in".
+// clashes in early 2019", "After the battle from 2012 to 2016") when a
+// temporal preposition introduces it, or -1; the phrase ends before "in" or
+// "from".
 func dateNamesEvent(toks []token, m dateMention) int {
 	k := m.ti - 1
 	for k > 0 && (toks[k].s == "early" || toks[k].s == "late" || toks[k].s == "mid") {
 		k--
 	}
-	if k < 1 || toks[k].s != "in" || !eventNouns[strings.ToLower(toks[k-1].s)] {
+	if k < 1 || (toks[k].s != "in" && toks[k].s != "from") || !eventNouns[strings.ToLower(toks[k-1].s)] {
 		return -1
 	}
 	a := npStart(toks, k-1)

@@ -2,6 +2,8 @@ package facts
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/factdeck/factdeck/quiz"
 )
@@ -130,6 +132,9 @@ func parseInfobox(doc string, lines []line) infobox {
 	} else if first.j-first.i <= 200 && hasPipeRowSoon(doc, lines, k+1) {
 		ib.title = trimSpan(doc, span(first))
 	} else {
+		if t := trimSpan(doc, span(first)); isHeading(doc[t.i:t.j]) && startsCap(doc[t.i:t.j]) {
+			ib.title = t // a heading over plain prose names the document
+		}
 		return ib
 	}
 	k++
@@ -220,4 +225,10 @@ func (rd *rowReader) add(kind quiz.FactKind, cs []span, cont bool) {
 		}
 		rd.ib.cells = append(rd.ib.cells, ibCell{kind: kind, side: side, cell: c})
 	}
+}
+
+// startsCap reports whether s begins with an upper-case letter.
+func startsCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }

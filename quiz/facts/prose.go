@@ -10,7 +10,7 @@ import (
 var irregularPast = lowerSet(`began|took|fell|fought|led|left|won|lost|broke|came|went|held|struck|drove|ran|
 made|became|gave|met|sent|withdrew|overran|retook|rose|saw|set|shot|spent|stood|swept|threw|beat|hit|cut|
 put|split|hid|said|told|sought|brought|built|caught|chose|fled|got|grew|kept|laid|lay|was|were|is|are|has|had|
-remained|declared|ended|began|launched|captured|seized|entered|occurred|joined|became`)
+remained|declared|ended|began|launched|captured|seized|entered|occurred|joined|became|died`)
 
 // participles name or describe the noun before them rather than act:
 // "a group called …", "a region known as …".
@@ -54,6 +54,7 @@ func (e *extractor) proseFacts(p *para) {
 	leadKey := "lead\x00" + string(rune(p.topic))
 	lead := !e.seen[leadKey]
 	e.seen[leadKey] = true
+	n0 := len(e.facts)
 	for _, s := range p.sents {
 		c := &sentCtx{p: p, s: s, text: p.cl.text[s.i:s.j], topic: p.topic, lead: lead}
 		e.dateFacts(c, ctx)
@@ -63,6 +64,66 @@ func (e *extractor) proseFacts(p *para) {
 		e.countFactsProse(c)
 		e.outcomeFacts(c)
 	}
+	if lead && len(p.sents) > 0 {
+		e.dropNameDate(n0, p)
+	}
+}
+
+// dropNameDate removes the date fact that only repeats the date in the
+// topic's name ("The Aleppo offensive of October–November 2016 …", "The
+// 2024 Homs offensive …") when the same lead paragraph dates the topic more
+// precisely within it ("at the end of October 2016"); with no such date
+// ("The 2024 Hama offensive was …") the name's date is the fact.
+func (e *extractor) dropNameDate(n0 int, p *para) {
+	t := e.topics[p.topic]
+	if t.Main {
+		return
+	}
+	first := p.sents[0]
+	a, b := p.cl.orig(first.i, first.j)
+	drop := -1
+	var name quiz.DateRange
+	for k := n0; k < len(e.facts); k++ {
+		f := e.facts[k]
+		if f.Kind == quiz.KindDate && f.Date != nil && f.Start == a && f.End == b &&
+			((!t.Date.IsZero() && *f.Date == t.Date) || strings.EqualFold(f.Event, t.Base)) {
+			drop, name = k, *f.Date
+			break
+		}
+	}
+	if drop < 0 {
+		return
+	}
+	for k := n0; k < len(e.facts); k++ {
+		f := e.facts[k]
+		if k != drop && f.Kind == quiz.KindDate && f.Date != nil && *f.Date != name && within(*f.Date, name) {
+			e.facts = append(e.facts[:drop], e.facts[drop+1:]...)
+			e.factTop = append(e.factTop[:drop], e.factTop[drop+1:]...)
+			return
+		}
+	}
+}
+
+// within reports whether the dates r fall inside the span of outer, each
+// compared at the precision outer gives ("end of October 2016" is within
+// "October–November 2016").
+func within(r, outer quiz.DateRange) bool {
+	end := outer.End
+	if end.IsZero() {
+		end = outer.Start
+	}
+	return !trunc(r.Start, outer.Start.Precision()).Before(outer.Start) && !end.Before(trunc(r.Start, end.Precision()))
+}
+
+// trunc cuts a date to a precision.
+func trunc(d quiz.Date, p quiz.Precision) quiz.Date {
+	if p < quiz.PrecisionDay {
+		d.Day = 0
+	}
+	if p < quiz.PrecisionMonth {
+		d.Month = 0
+	}
+	return d
 }
 
 // dateContext returns the running date context of a topic.
@@ -97,27 +158,116 @@ func (e *extractor) dateFacts(c *sentCtx, ctx *dateCtx) {
 		r := m.r
 		f.Date = &r
 		f.Span = c.spanTok(e.doc, m.ti, m.tj)
-		if end := namedEvent(c.s.toks, m); end > 0 {
+		if a := parenthesisedName(c.s.toks, m); a >= 0 {
+			f.Event = c.tokText(a, m.ti-1) // "the American Civil War (1861–1865)"
+		} else if end := namedEvent(c.s.toks, m); end > 0 {
 			f.Event = c.tokText(m.ti, end) // the event the date names
 		} else if a := dateNamesEvent(c.s.toks, m); a >= 0 {
 			k := m.ti - 1
-			for toks := c.s.toks; toks[k].s != "in"; k-- {
+			for toks := c.s.toks; toks[k].s != "in" && toks[k].s != "from"; k-- {
 			}
 			f.Event = c.tokText(a, k) // "the government offensive in 2018"
+			if e.rangeKnown(c.topic, r) {
+				continue // "After the battle from 2012 to 2016" after "began in 2012 and ended in 2016"
+			}
+		} else if inRestrictiveRelative(c.s.toks, m.ti) {
+			continue
 		} else {
 			f.Subject, f.Event = eventOf(c, m.ti, m.tj)
 			if f.Subject == "" && f.Event != "" && !e.topics[c.topic].Main {
 				f.Subject = e.topics[c.topic].Base // a lead paragraph is about its subject
 			}
 		}
+		if f.Event == "" || membershipState(f.Event) {
+			continue // a date of nothing, or the date of a membership fact
+		}
 		e.add(c.topic, f)
 	}
+}
+
+// adjunctPreps open a clause that is only a time or place adjunct.
+var adjunctPreps = lowerSet(`on|in|at|during|by|from|between|until|since|around|near|from`)
+
+// parenthesisedName returns the start of the name that a date in
+// parentheses right after it belongs to ("the American Civil War
+// (1861–1865)"), or -1.
+func parenthesisedName(toks []token, m dateMention) int {
+	k := m.ti - 1
+	if k < 1 || toks[k].s != "(" || m.tj >= len(toks) || toks[m.tj].s != ")" || !isCap(toks[k-1].s) {
+		return -1
+	}
+	a := k - 1
+	for a > 0 && a > k-10 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s) ||
+		(lowerJoiners[toks[a-1].s] && a > 1 && isCap(toks[a-2].s))) {
+		a--
+	}
+	if a > 1 && toks[a-1].s == "of" && eventHead[toks[a-2].s] {
+		a -= 2 // "the capture of New Orleans (April 25 – May 1, 1862)"
+	}
+	for a < k-1 && (strings.EqualFold(toks[a].s, "the") || toks[a].s == "of") {
+		a++
+	}
+	return a
+}
+
+// rangeKnown reports whether a date fact of the topic already has exactly
+// this range of dates: the same span named again is the same event.
+func (e *extractor) rangeKnown(topic int, r quiz.DateRange) bool {
+	if r.End.IsZero() {
+		return false
+	}
+	for k, f := range e.facts {
+		if e.factTop[k] == topic && f.Kind == quiz.KindDate && f.Date != nil && *f.Date == r {
+			return true
+		}
+	}
+	return false
+}
+
+// inRestrictiveRelative reports whether the date at toks[a] sits in a
+// relative clause without a comma and without an event verb ("cells … that
+// have been active since 2018"): a state that tells which thing is meant,
+// not an event; the verb before the clause ("Clashes began") is not dated
+// by it. "announced that …" is a complement, not a relative clause.
+func inRestrictiveRelative(toks []token, a int) bool {
+	start := clauseStart(toks, a)
+	for k := a - 1; k > start; k-- {
+		w := toks[k].s
+		if w == "that" || w == "who" {
+			p := toks[k-1].s
+			return (isLowerWord(p) || isCap(p)) && !isVerb(toks, k-1) && !isAux(p) && !saysVerbs[strings.ToLower(p)]
+		}
+		if isVerb(toks, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// saysVerbs take a "that" complement.
+var saysVerbs = lowerSet(`say|says|said|claim|claims|report|reports|announce|announces|state|states|believe|believed|so|such|now`)
+
+// membershipState reports whether an event is a membership held over a time
+// ("was part of …", "was a member of …"): the membership fact carries it.
+func membershipState(ev string) bool {
+	for _, p := range []string{"was part of ", "were part of ", "was a member of ", "were members of "} {
+		if strings.HasPrefix(ev, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isVerb reports whether toks[k] looks like a finite past-tense verb.
 func isVerb(toks []token, k int) bool {
 	w := toks[k].s
-	if !isLowerWord(w) || strings.Contains(w, "-") {
+	if h := strings.LastIndexByte(w, '-'); h > 0 && isLowerWord(w) && h+1 < len(w) {
+		w = w[h+1:] // "counter-attacked"; "Turkish-backed" is not lower-case
+		if !strings.HasSuffix(w, "ed") || strings.HasPrefix(toks[k].s, "well-") {
+			return false
+		}
+	}
+	if !isLowerWord(w) {
 		return false
 	}
 	if k > 0 {
@@ -167,7 +317,27 @@ func eventOf(c *sentCtx, a, b int) (string, string) {
 			return subjectOf(c, 0, firstComma(toks, 0, g)), c.tokText(g, a)
 		}
 		if verb = firstVerb(toks, b, len(toks)); verb < 0 {
-			return "", ""
+			// The date's clause is an adjunct (", on February 20,
+			// 1864, during …"): it dates the verb of the clause before.
+			if start > 0 && toks[start].s == "(" {
+				for start < a && toks[start].s != ")" {
+					start++ // ", (then Indian Territory) on December 26, 1861,"
+				}
+				start++
+			}
+			if start == 0 || start >= a || !adjunctPreps[strings.ToLower(toks[start].s)] {
+				return "", ""
+			}
+			for k := start - 2; k >= 0 && k >= a-maxClause; k-- {
+				if isVerb(toks, k) {
+					verb = k
+					break
+				}
+			}
+			if verb < 0 {
+				return "", ""
+			}
+			start = clauseStart(toks, verb)
 		}
 		end = eventEnd(toks, verb)
 	}
@@ -239,16 +409,24 @@ a|an|to|between|before|after|as|for|with|night|morning|evening|beginning|start`)
 // (", along with …,") and passive participles ("groups led by"), or -1.
 func firstVerb(toks []token, from, to int) int {
 	to = min(to, from+maxClause)
+	byVerb := -1
 	for k := from; k < to; k++ {
 		if toks[k].s == "," && k+1 < len(toks) && asideStarters[strings.ToLower(toks[k+1].s)] {
 			k = skipAside(toks, k+1)
 			continue
 		}
-		if isVerb(toks, k) && !(k+1 < len(toks) && toks[k+1].s == "by" && k > from && !isAux(toks[k-1].s)) {
-			return k
+		if !isVerb(toks, k) {
+			continue
 		}
+		if k+1 < len(toks) && toks[k+1].s == "by" && k > from && !isAux(toks[k-1].s) {
+			if byVerb < 0 {
+				byVerb = k // "groups led by …", unless no other verb follows: "Grant moved by riverboat"
+			}
+			continue
+		}
+		return k
 	}
-	return -1
+	return byVerb
 }
 
 // clauseEnd returns the end of the clause that starts at toks[k]: the next

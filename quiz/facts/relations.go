@@ -163,10 +163,32 @@ func (e *extractor) codenameFact(c *sentCtx, k int) {
 	if b <= a {
 		return
 	}
+	if a == 0 || toks[a-1].s != "\"" {
+		b = nameTail(toks, b)
+	}
 	f := c.fact(quiz.KindCodename, c.tokText(a, b), quiz.EntityOperation)
 	f.Span = c.spanTok(e.doc, a, b)
 	e.add(c.topic, f)
 }
+
+// nameTail carries an unquoted code name over one or two lower-case nouns
+// that end it before "by" or a comma ("Idlib De-escalation Control Force
+// activities by Turkey"); a preposition, article, conjunction or verb ends
+// the name as before ("Dawn of Idlib in August").
+func nameTail(toks []token, b int) int {
+	j := b
+	for j < len(toks) && j < b+2 && isLowerWord(toks[j].s) && !lowerJoiners[toks[j].s] && !stopTail[toks[j].s] && !isVerb(toks, j) && !isAux(toks[j].s) {
+		j++
+	}
+	if j > b && j < len(toks) && (toks[j].s == "by" || toks[j].s == "," || toks[j].s == ".") {
+		return j
+	}
+	return b
+}
+
+// stopTail are lower-case words that never continue a name.
+var stopTail = lowerSet(`in|on|at|to|by|for|from|with|into|against|near|during|after|before|and|or|but|the|a|an|
+which|that|who|as|was|were|is|are|launched|began|started|ended`)
 
 // membershipFact records "joined X", "led by X", "backed by X", "was part
 // of X" at toks[k] as a minimal phrase: for a passive ("groups led by X",

@@ -43,7 +43,7 @@ func topicHead(toks []token) (i, j int, ok bool) {
 	if toks[j].s != "," && !definitional(toks, j) {
 		return 0, 0, false
 	}
-	if !hasCapWord(toks[i:j], false) || (i == 0 && sentenceOpeners[strings.ToLower(toks[0].s)]) {
+	if !hasCapWord(toks[i:j], i == 0 && j-i > 1) || (i == 0 && sentenceOpeners[strings.ToLower(toks[0].s)]) {
 		return 0, 0, false
 	}
 	return i, j, true
@@ -179,3 +179,48 @@ func disambiguate(topics []quiz.Topic, hints []string) {
 		}
 	}
 }
+
+// leadSubject names the main topic of a document that has no title row and
+// whose first sentence does not define its subject: the name the sentence
+// opens with ("The Battle of Tabqa, part of …", "The Battle of Olustee or
+// Battle of Ocean Pond, was fought …"). A sentence that opens with a
+// preposition or an adverb names nothing.
+func (e *extractor) leadSubject(p *para) (quiz.Topic, bool) {
+	s := p.sents[0]
+	toks := s.toks
+	i := 0
+	if len(toks) > 0 && strings.EqualFold(toks[0].s, "the") {
+		i = 1
+	}
+	if i >= len(toks) || notSubjects[strings.ToLower(toks[i].s)] || sentenceOpeners[strings.ToLower(toks[i].s)] {
+		return quiz.Topic{}, false
+	}
+	j := capRun(toks, i)
+	if j == i && i+2 < len(toks) && eventHead[toks[i].s] && toks[i+1].s == "of" {
+		j = capRun(toks, i+2) // "The capture of New Orleans (…)"
+		if j == i+2 {
+			return quiz.Topic{}, false
+		}
+	}
+	if j-i < 2 || j >= len(toks) {
+		return quiz.Topic{}, false
+	}
+	apposed := toks[j].s == "," || toks[j].s == "("
+	if !apposed && !eventHead[strings.ToLower(toks[i].s)] && !eventHead[strings.ToLower(toks[j-1].s)] {
+		return quiz.Topic{}, false
+	}
+	name := upperFirst(p.cl.text[s.i+toks[i].i : s.i+toks[j-1].j])
+	t := quiz.Topic{Name: name, Base: name}
+	a, _ := p.cl.orig(0, 0)
+	t.Start, t.End = a, p.cl.off[len(p.cl.off)-1]
+	ctx := dateCtx{}
+	if ds := findDates(toks, &ctx); len(ds) > 0 {
+		t.Date = ds[0].r
+	}
+	return t, true
+}
+
+// eventHead are the nouns that make a capitalised name an event's name,
+// first ("Battle of Tabqa", "Siege of Kobani") or last ("Qaboun offensive").
+var eventHead = lowerSet(`Battle|Siege|Fall|Capture|Attack|Assault|Campaign|Offensive|Operation|Raid|Massacre|
+Bombardment|Invasion|Uprising|Revolt|Rebellion|War|Crisis|Expedition|Skirmish|Engagement|Clashes|Conflict`)
