@@ -105,7 +105,24 @@ func givesAway(c *quiz.Card) bool {
 		}
 	}
 	c.Accept = keep
-	return containsWord(np, norm(c.Answer)) || c.FactKind != quiz.KindDate && namesGiven(np, c.Answer)
+	return containsWord(np, norm(c.Answer)) || c.FactKind != quiz.KindDate && namesGiven(np, c.Answer) ||
+		(c.AnswerType == "date" || c.Kind == quiz.CardMCQ && c.FactKind == quiz.KindDate) && dateGiven(np, c.Answer)
+}
+
+// dateGiven reports a date answer whose every part the prompt shows, if
+// not together: "at the end of _____" → October 2016 under the topic
+// "Aleppo offensive (October–November 2016)".
+func dateGiven(np, answer string) bool {
+	ws := strings.Fields(norm(answer))
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if !containsWord(np, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // genericWords do not identify a place or group on their own.

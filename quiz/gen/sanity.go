@@ -17,6 +17,14 @@ import (
 // rank, not a name: "Syrian", "Ba'athist", "Kurdish", "Lt", "Islamist".
 var loneModifierRE = regexp.MustCompile(`^(?:[A-Z][\p{L}'’-]*(?:ian|ean|ist|ish|ese|ic)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Emirati|Omani|Kuwaiti|Pakistani|Afghan|Arab|Bahraini|Lt|Gen|Col|Maj|Capt|Brig|Sgt|Adm|Cmdr|Cpt|Lieutenant|General|Colonel|Major|Captain|Brigadier|Sergeant|Admiral|Commander|Sheikh|Emir|President|Prime|Minister|Pro|Anti|Military|Islamic|Free|Democratic|National)\.?$`)
 
+// loneHeads are organisation nouns that name nobody on their own: "Party"
+// is what is left of a cut name.
+var loneHeads = map[string]bool{"party": true, "front": true, "forces": true, "force": true, "movement": true,
+	"government": true, "council": true, "command": true, "coalition": true, "alliance": true,
+	"administration": true, "ministry": true, "brigade": true, "brigades": true, "battalion": true,
+	"regiment": true, "division": true, "corps": true, "legion": true, "group": true, "faction": true,
+	"rebels": true, "troops": true, "fighters": true, "units": true, "unit": true, "guard": true, "guards": true}
+
 // groupHeadRE matches the head nouns of organisations: a value containing
 // one is a group, not a person.
 var groupHeadRE = regexp.MustCompile(`(?i)\b(?:forces?|army|armies|brigades?|battalions?|regiments?|divisions?|corps|legion|front|militias?|government|party|movement|council|command|guards?|units?|groups?|factions?|rebels|troops|fighters|coalition|alliance|administration|ministry|police|navy|air force|hezbollah|jaysh|liwa|katibat|harakat|ahrar|jabhat|tahrir|state of|republic|kingdom|federation|regime)\b`)
@@ -41,8 +49,8 @@ func saneValue(f quiz.Fact, v string) bool {
 	}
 	switch f.Kind {
 	case quiz.KindBelligerent, quiz.KindUnit, quiz.KindCommander:
-		if len(ws) == 1 && loneModifierRE.MatchString(v) {
-			return false // "Syrian", "Ba'athist", "Lt"
+		if len(ws) == 1 && (loneModifierRE.MatchString(v) || loneHeads[strings.ToLower(v)]) {
+			return false // "Syrian", "Ba'athist", "Lt", "Party"
 		}
 		if strings.IndexAny(v[:1], "0123456789") == 0 {
 			return false // "15 rebel units" is a count

@@ -65,14 +65,16 @@ var relativeDays = func() []string {
 		}
 	}
 	return append(out, "later in the day", "later in day", "later that day", "later that the day",
-		"at that point", "at that moment")
+		"at that point", "at that moment", "days later", "day later", "weeks later", "week later",
+		"the day after", "the day before", "earlier that day", "days earlier", "day earlier")
 }()
 
 // hasRelativeDay reports one of relativeDays as whole words, ignoring case.
 func hasRelativeDay(s string) bool {
 	l := strings.ToLower(s)
 	if !strings.Contains(l, "day") && !strings.Contains(l, "night") && !strings.Contains(l, "morning") &&
-		!strings.Contains(l, "evening") && !strings.Contains(l, "point") && !strings.Contains(l, "moment") {
+		!strings.Contains(l, "evening") && !strings.Contains(l, "point") && !strings.Contains(l, "moment") &&
+		!strings.Contains(l, "week") {
 		return false
 	}
 	for _, p := range relativeDays {
