@@ -43,6 +43,9 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		if k == "" || seen[k] || g.alias.same(c, fr.answer) || (fr.class != "date" && fr.class != "number" && (containsWord(k, na) || containsWord(na, k))) {
 			continue
 		}
+		if (fr.f.Kind == quiz.KindCasualties || fr.f.Kind == quiz.KindStrength) && namesForce(c) != namesForce(fr.answer) {
+			continue // "29 SAA killed" beside "479+ killed (pro-government claim)": the form tells
+		}
 		if fr.class == "place" && sharesName(c, out) {
 			continue // "Aleppo City" beside "Aleppo"
 		}
@@ -185,6 +188,17 @@ func ownedBlank(fr *frame) bool {
 	}
 	pre := strings.TrimRight(fr.sent[:fr.blank[0]], " ")
 	return strings.HasSuffix(pre, "'s") || strings.HasSuffix(pre, "’s") || strings.HasSuffix(pre, "s'")
+}
+
+// namesForce reports a loss or strength cell that names a force with a
+// capitalised word ("29 SAA killed", "60–108 Hezbollah killed").
+func namesForce(v string) bool {
+	for _, w := range strings.Fields(v) {
+		if upperStart(strings.Trim(w, "()")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesName reports a place option that shares a name word with one

@@ -321,6 +321,7 @@ func withoutDate(sent string, h dateHit) (string, bool) {
 			return "", false
 		}
 		out = pre[:m[0]] + post
+		out = strings.ReplaceAll(out, ",,", ",") // "in Baker County, Florida, on 20 February, during" → one comma
 	}
 	if len(findDates(out)) > 0 || words(out) < 4 {
 		return "", false

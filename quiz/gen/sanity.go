@@ -52,6 +52,9 @@ func saneValue(f quiz.Fact, v string) bool {
 		if len(ws) == 1 && (loneModifierRE.MatchString(v) || loneHeads[strings.ToLower(v)]) {
 			return false // "Syrian", "Ba'athist", "Lt", "Party"
 		}
+		if strings.ContainsAny(v, "\"“”") {
+			return false // `Province "Army of the Caliphate" elite units`: a fragment around a quoted name
+		}
 		if strings.IndexAny(v[:1], "0123456789") == 0 {
 			return false // "15 rebel units" is a count
 		}

@@ -108,3 +108,16 @@ func TestStringChecks(t *testing.T) {
 		t.Error("placeholderIn")
 	}
 }
+
+func TestCleanEditorial(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`the SDF secured al-Thaknah, "one of [Raqqa's] most important neighborhoods".[12]`, `the SDF secured al-Thaknah, "one of Raqqa's most important neighborhoods".`},
+		{"Rebels entered the city.[a] [ better source needed ]", "Rebels entered the city."},
+		{`said: "[...] Where we are`, `said: " Where we are`},
+		{"* – Iraqi prime minister Nouri al-Maliki condemned the killings.", "Iraqi prime minister Nouri al-Maliki condemned the killings."},
+	} {
+		if got := clean(tc.in); got != tc.want {
+			t.Errorf("clean(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -9,6 +9,21 @@ import (
 // citeRE matches citation markers and editorial notes: [12], [a], [ better source needed ].
 var citeRE = regexp.MustCompile(`\s*\[\s*[^\[\]]{0,40}?\s*\]`)
 
+// editorial returns an editor's insertion in a quotation, " [Raqqa's]" or
+// " [Assad]", as plain text with its leading space; "" for a citation marker
+// or a note ("[12]", "[a]", "[ better source needed ]", "[...]").
+func editorial(m string) string {
+	t := strings.TrimSpace(m)
+	if !strings.HasPrefix(m, " ") || len(t) < 4 {
+		return ""
+	}
+	in := strings.TrimSpace(t[1 : len(t)-1])
+	if in == "" || in[0] < 'A' || in[0] > 'Z' || strings.ContainsAny(in, "0123456789") || words(in) > 3 {
+		return ""
+	}
+	return " " + in
+}
+
 // foreignRE matches a parenthesis in another script: "(اشتباكات ريف دمشق)".
 var foreignRE = regexp.MustCompile(`\s*\([^()]*[\p{Arabic}\p{Hebrew}\p{Cyrillic}][^()]*\)`)
 
@@ -17,7 +32,13 @@ var spaceRE = regexp.MustCompile(`\s+`)
 // clean removes citation markers from a source sentence and tidies the
 // spacing they leave behind, so it can be shown in a prompt.
 func clean(s string) string {
-	s = citeRE.ReplaceAllString(s, "")
+	s = citeRE.ReplaceAllStringFunc(s, func(m string) string {
+		if in := editorial(m); in != "" {
+			return in // "one of [Raqqa's] most important": the insertion is part of the sentence
+		}
+		return ""
+	})
+	s = strings.TrimLeft(s, "*–-•· ") // a list item: "* – Iraqi prime minister …"
 	s = foreignRE.ReplaceAllString(s, "")
 	s = spaceRE.ReplaceAllString(s, " ")
 	for _, p := range []string{",", ".", ";", ":", ")", "?", "!"} {
