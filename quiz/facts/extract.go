@@ -45,7 +45,9 @@ type extractor struct {
 	seen     map[string]bool
 	dateCtxs map[int]*dateCtx
 	ev       eventTopics
-	acr      map[string]string // initials → the name they abbreviate
+	acr      map[string]string       // initials → the name they abbreviate
+	surnames map[string]int          // last word of a person's full name → topics named in full (bit per topic < 64)
+	short    map[int]map[string]bool // per topic: the short forms of its name (shortForms)
 }
 
 // Extract reads doc and returns its topics and facts. It fails only for
@@ -145,6 +147,26 @@ func (e *extractor) add(topic int, f quiz.Fact) {
 	f.Text = e.doc[f.Start:f.End]
 	e.facts = append(e.facts, f)
 	e.factTop = append(e.factTop, topic)
+	if f.Kind == quiz.KindPerson || f.Kind == quiz.KindCommander {
+		e.learnSurname(f.Value, topic)
+	}
+}
+
+// learnSurname records the family name of a person named in full
+// ("Bassel al-Assad" → "assad"), so that the name alone can be read later.
+func (e *extractor) learnSurname(name string, topic int) {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	if h := strings.LastIndexByte(last, '-'); h >= 0 && particles[last[:h]] {
+		last = last[h+1:]
+	}
+	if e.surnames == nil {
+		e.surnames = map[string]int{}
+	}
+	e.surnames[last] |= 1 << (topic % 63)
 }
 
 // spanOf returns the original bytes of cleaned text[i:j] as a span, when

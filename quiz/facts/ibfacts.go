@@ -15,6 +15,9 @@ func (e *extractor) infoboxFacts(ib infobox) {
 	if ib.partOf.j > ib.partOf.i {
 		e.partOfFacts(ib.partOf)
 	}
+	if ib.caption.j > ib.caption.i {
+		e.captionFacts(ib.caption)
+	}
 	for _, c := range ib.cells {
 		switch c.kind {
 		case quiz.KindBelligerent, quiz.KindCommander, quiz.KindUnit:
@@ -215,5 +218,18 @@ func (e *extractor) partOfFacts(sp span) {
 		v := trimPunct(cl.text[a:b])
 		e.add(0, quiz.Fact{Kind: quiz.KindPartOf, Value: v, Entity: quiz.EntityOperation,
 			Start: sp.i, End: sp.j, Span: spanOf(e.doc, &cl, a, a+len(v))})
+	}
+}
+
+// captionFacts reads the people a picture caption names ("fighters toppling
+// a statue of Bassel al-Assad"), citing the caption cell.
+func (e *extractor) captionFacts(cap span) {
+	p := &para{cl: clean(e.doc, cap.i, cap.j)}
+	for _, sp := range sentences(p.cl.text) {
+		s := sent{i: sp[0], j: sp[1], toks: tokenize(p.cl.text[sp[0]:sp[1]])}
+		c := &sentCtx{p: p, s: s, text: p.cl.text[s.i:s.j]}
+		for k := 0; k+2 < len(s.toks); k++ {
+			e.depictedPerson(c, k)
+		}
 	}
 }

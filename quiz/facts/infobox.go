@@ -25,11 +25,12 @@ type ibCell struct {
 
 // infobox is the flattened infobox at the top of a document.
 type infobox struct {
-	title  span
-	partOf span
-	cells  []ibCell
-	sides  int // number of belligerent cells
-	end    int // index of the first line after the infobox
+	title   span
+	partOf  span
+	caption span // a picture caption: the first lone cell before any label
+	cells   []ibCell
+	sides   int // number of belligerent cells
+	end     int // index of the first line after the infobox
 }
 
 // labelKinds maps infobox labels (lower case) to the kind of their values.
@@ -198,6 +199,10 @@ func (rd *rowReader) row(cs []span) {
 	case rd.kind != "":
 		rd.data++
 		rd.add(rd.kind, cs, rd.data > 1)
+	case len(idx) == 1 && len(rd.ib.cells) == 0 && rd.ib.caption.j == 0:
+		if c := cs[idx[0]]; strings.Count(rd.doc[c.i:c.j], " ") >= 3 {
+			rd.ib.caption = c
+		}
 	}
 }
 

@@ -24,6 +24,8 @@ func (e *extractor) relationFacts(c *sentCtx) {
 			}
 			if a, b := nameAfter(toks, k+n); b > a {
 				e.aliasFact(c, a, b, -1)
+			} else if a, b := lowerName(toks, k+n); b > a {
+				e.aliasFact(c, a, b, -1) // "also known as the first battle of Raqqa"
 			}
 		case w == "codenamed" || w == "code-named" || w == "named" && k > 0 && strings.EqualFold(toks[k-1].s, "code") ||
 			w == "named" && k+2 < len(toks) && toks[k+1].s == "the" && toks[k+2].s == "\"":
@@ -48,6 +50,16 @@ func (e *extractor) relationFacts(c *sentCtx) {
 			k = e.personFacts(c, k)
 		case isAcronym(toks[k].s) && allLetters(toks[k].s) && !(k > 0 && toks[k-1].s == "(" && k+1 < len(toks) && toks[k+1].s == ")"):
 			e.bareAcronymFact(c, k)
+		case e.surnames[w] != 0 && e.surnameAlone(c, k):
+			f := c.fact(quiz.KindPerson, toks[k].s, quiz.EntityPerson)
+			f.Span = c.spanTok(e.doc, k, k+1)
+			e.add(c.topic, f)
+		case isCap(toks[k].s) && (k == 0 || !isCap(toks[k-1].s)) && e.shortFormAt(c, k) > k:
+			r := e.shortFormAt(c, k)
+			e.aliasFact(c, k, r, -1)
+			k = r - 1
+		case depictNouns[w] && k+2 < len(toks) && toks[k+1].s == "of":
+			e.depictedPerson(c, k)
 		case initialsName(toks, k) > k:
 			r := initialsName(toks, k)
 			f := c.fact(quiz.KindPerson, strings.TrimSuffix(strings.TrimSuffix(c.tokText(k, r), "'s"), "’s"), quiz.EntityPerson)
@@ -470,4 +482,122 @@ func isArticle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// depictNouns are things made of or for a person: "a statue of Bassel
+// al-Assad", "the funeral of …".
+var depictNouns = lowerSet(`statue|portrait|bust|poster|mural|photo|photograph|picture|image|funeral|tomb|
+mausoleum|assassination|grave|effigy`)
+
+// depictedPerson records the person after a depiction noun at toks[k] ("a
+// statue of Bassel al-Assad"): a name of two to four words, not a group or
+// a state.
+func (e *extractor) depictedPerson(c *sentCtx, k int) {
+	toks := c.s.toks
+	if !depictNouns[strings.ToLower(toks[k].s)] || k+2 >= len(toks) || toks[k+1].s != "of" || !isCap(toks[k+2].s) {
+		return
+	}
+	n := k + 2
+	r := personEnd(toks, n)
+	name := c.tokText(n, r)
+	low := strings.ToLower(name)
+	if r-n < 2 || r-n > 4 || orgNames[low] || stateNames[low] || headNouns[strings.ToLower(toks[r-1].s)] {
+		return
+	}
+	f := c.fact(quiz.KindPerson, name, quiz.EntityPerson)
+	f.Span = c.spanTok(e.doc, n, r)
+	e.add(c.topic, f)
+}
+
+// surnameAlone reports whether toks[k] is a person's family name used alone
+// as a clause's subject or object ("With Assad backed by Russia and Iran"):
+// not part of a longer name, not a modifier ("Assad administration", "the
+// Assad family"), not possessive, and in a topic that has not named the
+// person in full (there the full name is the fact).
+func (e *extractor) surnameAlone(c *sentCtx, k int) bool {
+	toks := c.s.toks
+	if !isCap(toks[k].s) || e.surnames[strings.ToLower(toks[k].s)]&(1<<(c.topic%63)) != 0 {
+		return false
+	}
+	if k > 0 && (isCap(toks[k-1].s) && k > 1 || isParticleWord(toks[k-1].s) || isArticle(toks[k-1].s)) {
+		return false
+	}
+	if k+1 >= len(toks) {
+		return true
+	}
+	next := toks[k+1].s
+	return next == "," || next == "." || next == "and" || next == ";" || isVerb(toks, k+1) || isAux(next)
+}
+
+// lowerName reads a name that starts in lower case and ends in a
+// capitalised word after "of" ("the first battle of Raqqa"), up to a comma,
+// "and" or a parenthesis; it returns its token range [a, b), empty when none.
+func lowerName(toks []token, k int) (int, int) {
+	if k < len(toks) && isArticle(toks[k].s) {
+		k++
+	}
+	for e := k; e < len(toks) && e < k+8; e++ {
+		w := toks[e].s
+		if w == "of" && e > k && e+1 < len(toks) && isCap(toks[e+1].s) {
+			return k, capRun(toks, e+1)
+		}
+		if !isLowerWord(w) || w == "and" || w == "or" || isVerb(toks, e) {
+			break
+		}
+	}
+	return 0, 0
+}
+
+// shortFormAt returns the end of a short form of the topic's own name that
+// starts at toks[k] ("Zenki Movement", "Al Zenki" in the paragraphs of the
+// Nour al-Din al-Zenki Movement), or k. Only names of organisations (made
+// of capitalised words and particles, ending in a head noun such as
+// Movement or Army) have short forms.
+func (e *extractor) shortFormAt(c *sentCtx, k int) int {
+	forms := e.shortForms(c.topic)
+	if len(forms) == 0 {
+		return k
+	}
+	r := capRun(c.s.toks, k)
+	if r-k >= 2 && forms[strings.ToLower(c.tokText(k, r))] {
+		return r
+	}
+	return k
+}
+
+// shortForms lists a topic name's short forms: its tails of two or more
+// words that keep the head noun, with "al-" particles dropped ("Zenki
+// Movement"), and "Al" before a word the name writes with "al-" ("Al
+// Zenki").
+func (e *extractor) shortForms(topic int) map[string]bool {
+	if m, ok := e.short[topic]; ok {
+		return m
+	}
+	if e.short == nil {
+		e.short = map[int]map[string]bool{}
+	}
+	m := map[string]bool{}
+	e.short[topic] = m
+	ws := strings.Fields(e.topics[topic].Base)
+	if len(ws) < 3 || !headNouns[strings.ToLower(ws[len(ws)-1])] {
+		return m // "Battle of Baton Rouge": "Baton Rouge" is the place, not a short form
+	}
+	var bare []string
+	for _, w := range ws {
+		if !isParticleWord(w) && !lowerJoiners[w] && !isCap(w) {
+			return m
+		}
+		w = strings.ToLower(w)
+		if h := strings.IndexByte(w, '-'); h > 0 && isParticleWord(w) {
+			m["al "+w[h+1:]] = true
+			w = w[h+1:]
+		}
+		bare = append(bare, w)
+	}
+	for a := 1; a+2 <= len(bare); a++ {
+		if !lowerJoiners[bare[a]] {
+			m[strings.Join(bare[a:], " ")] = true
+		}
+	}
+	return m
 }
