@@ -98,6 +98,9 @@ func parseInfobox(text string, lines []span) (*Infobox, int) {
 	default:
 		return nil, 0
 	}
+	if ib.Title.Text == "" {
+		return nil, 0
+	}
 	for k++; k < len(lines); k++ {
 		l := lines[k]
 		if t := trim(text, l); strings.HasPrefix(text[t.i:t.j], "Part of ") && ib.PartOf.End == 0 {

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/factdeck/factdeck/quiz/doc"
+	"github.com/factdeck/factdeck/quiz/facts"
+	"github.com/factdeck/factdeck/views"
+)
+
+// Timeline chart geometry, in SVG units (the width is always 1000).
+const (
+	chartWidth = 1000
+	chartTop   = 40 // below the tick labels
+	rowHeight  = 16
+)
+
+// handleTimelineShow draws the deck's dated events: a year overview, then
+// every year zoomed in with its events listed. ?topic=ID narrows to one topic.
+func (s *server) handleTimelineShow(w http.ResponseWriter, r *http.Request) {
+	d, err := s.deck(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	x, err := facts.Extract(d.Body)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	all := doc.Events(x, d.Body)
+	pieces := doc.Parse(d.Body).Pieces()
+	topic := r.URL.Query().Get("topic")
+	vm := views.TimelineVM{Chrome: s.chrome(r, "Timeline · "+d.Title), DeckID: d.ID, Title: d.Title}
+	seen := map[string]bool{}
+	var evs []doc.Event
+	for _, e := range all {
+		if !seen[e.TopicID] {
+			seen[e.TopicID] = true
+			vm.Topics = append(vm.Topics, views.TopicOption{ID: e.TopicID, Name: e.Topic, Selected: e.TopicID == topic})
+		}
+		if topic == "" || e.TopicID == topic {
+			evs = append(evs, e)
+			if topic != "" {
+				vm.Topic = e.Topic
+			}
+		}
+	}
+	vm.Count = len(evs)
+	vm.Overview = overview(evs)
+	vm.Years = years(evs, func(e doc.Event) string {
+		start := e.Start
+		if k := doc.Locate(pieces, e.Start); k >= 0 {
+			start = pieces[k].Start
+		}
+		return fmt.Sprintf("/decks/%d/read#s%d", d.ID, start)
+	})
+	s.render(w, r, http.StatusOK, views.TimelinePage(vm))
+}
+
+// overview is the year-axis chart of every event, one row each.
+func overview(evs []doc.Event) views.Chart {
+	if len(evs) == 0 {
+		return views.Chart{}
+	}
+	sc := doc.YearScale(evs, chartWidth)
+	c := chartFrame(len(evs))
+	n := sc.To.Year() - sc.From.Year()
+	step := max(1, (n+11)/12) // at most a dozen labels
+	for y := sc.From.Year(); y < sc.To.Year(); y += step {
+		c.Ticks = append(c.Ticks, views.Tick{X: num(sc.X(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))), Label: strconv.Itoa(y)})
+	}
+	for i, e := range evs {
+		c.Marks = append(c.Marks, mark(sc, e, i))
+	}
+	c.Desc = fmt.Sprintf("Overview: %d events from %d to %d, one row each in date order; every year is listed below.",
+		len(evs), sc.From.Year(), sc.To.Year()-1)
+	return c
+}
+
+// years zooms into each year that has events starting in it: a month axis
+// (so days a week apart stand apart) and the list of its events.
+func years(evs []doc.Event, href func(doc.Event) string) []views.TimelineYear {
+	var out []views.TimelineYear
+	for i := 0; i < len(evs); {
+		y := evs[i].From.Year()
+		j := i
+		for j < len(evs) && evs[j].From.Year() == y {
+			j++
+		}
+		from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		sc := doc.Scale{From: from, To: from.AddDate(1, 0, 0), Width: chartWidth}
+		ty := views.TimelineYear{Year: y, ID: "y" + strconv.Itoa(y), Chart: chartFrame(j - i)}
+		for m := 1; m <= 12; m++ {
+			t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+			ty.Chart.Ticks = append(ty.Chart.Ticks, views.Tick{X: num(sc.X(t)), Label: t.Month().String()[:3]})
+		}
+		for k, e := range evs[i:j] {
+			ty.Chart.Marks = append(ty.Chart.Marks, mark(sc, e, k))
+			ty.Events = append(ty.Events, views.TimelineEvent{When: doc.FormatRange(e.Date), Precision: precision(e),
+				Label: e.Label, Topic: e.Topic, Href: href(e)})
+		}
+		ty.Chart.Desc = fmt.Sprintf("%d, month by month: %d events, listed below.", y, j-i)
+		out = append(out, ty)
+		i = j
+	}
+	return out
+}
+
+// chartFrame sizes a chart for rows events.
+func chartFrame(rows int) views.Chart {
+	h := chartTop + rows*rowHeight + 8
+	return views.Chart{Height: strconv.Itoa(h), AxisY: strconv.Itoa(chartTop - 4)}
+}
+
+// mark draws event e on row i: a dot for a single day, else a bar over
+// every day the date can mean.
+func mark(sc doc.Scale, e doc.Event, i int) views.Mark {
+	top := float64(chartTop + i*rowHeight)
+	m := views.Mark{Class: e.Precision()}
+	if e.Point() {
+		m.Point, m.X, m.Y = true, num(sc.X(e.From)), num(top+8)
+		return m
+	}
+	x0, x1 := sc.X(e.From), sc.X(e.To)
+	m.X, m.Y, m.W = num(x0), num(top+3), num(max(x1-x0, 4))
+	return m
+}
+
+// precision says in words how much of the date the source gives.
+func precision(e doc.Event) string {
+	switch e.Precision() {
+	case "day":
+		return "a day"
+	case "month":
+		return "the whole month"
+	case "year":
+		return "the whole year"
+	}
+	return "a range"
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
