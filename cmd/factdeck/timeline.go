@@ -91,19 +91,16 @@ func years(evs []doc.Event, href func(doc.Event) string) []views.TimelineYear {
 		for j < len(evs) && evs[j].From.Year() == y {
 			j++
 		}
-		from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-		sc := doc.Scale{From: from, To: from.AddDate(1, 0, 0), Width: chartWidth}
+		sc := zoom(evs[i:j], y)
 		ty := views.TimelineYear{Year: y, ID: "y" + strconv.Itoa(y), Chart: chartFrame(j - i)}
-		for m := 1; m <= 12; m++ {
-			t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
-			ty.Chart.Ticks = append(ty.Chart.Ticks, views.Tick{X: num(sc.X(t)), Label: t.Month().String()[:3]})
-		}
+		ty.Chart.Ticks = ticks(sc)
 		for k, e := range evs[i:j] {
 			ty.Chart.Marks = append(ty.Chart.Marks, mark(sc, e, k))
 			ty.Events = append(ty.Events, views.TimelineEvent{When: doc.FormatRange(e.Date), Precision: precision(e),
 				Label: e.Label, Topic: e.Topic, Href: href(e)})
 		}
-		ty.Chart.Desc = fmt.Sprintf("%d, month by month: %d events, listed below.", y, j-i)
+		ty.Chart.Desc = fmt.Sprintf("%s to %s %d: %d events, listed below.",
+			sc.From.Format("January"), sc.To.Add(-time.Hour).Format("January"), y, j-i)
 		out = append(out, ty)
 		i = j
 	}
@@ -144,3 +141,47 @@ func precision(e doc.Event) string {
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// zoom is the scale of one year's chart: the whole months its events cover
+// (events running on past the year are cut at its end), so that days a few
+// apart in a busy fortnight stand apart.
+func zoom(evs []doc.Event, y int) doc.Scale {
+	end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	lo, hi := evs[0].From, evs[0].To
+	for _, e := range evs {
+		if e.To.After(hi) {
+			hi = e.To
+		}
+	}
+	if hi.After(end) {
+		hi = end
+	}
+	from := time.Date(y, lo.Month(), 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(y, hi.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if to.Before(hi) {
+		to = to.AddDate(0, 1, 0)
+	}
+	return doc.Scale{From: from, To: to, Width: chartWidth}
+}
+
+// ticks marks months, or for a chart of three months or less the 1st,
+// 8th, 15th and 22nd of each month.
+func ticks(sc doc.Scale) []views.Tick {
+	var out []views.Tick
+	short := sc.To.Sub(sc.From) <= 93*24*time.Hour
+	for t := sc.From; t.Before(sc.To); t = t.AddDate(0, 1, 0) {
+		if !short {
+			out = append(out, views.Tick{X: num(sc.X(t)), Label: t.Format("Jan")})
+			continue
+		}
+		for _, d := range []int{1, 8, 15, 22} {
+			day := time.Date(t.Year(), t.Month(), d, 0, 0, 0, 0, time.UTC)
+			label := strconv.Itoa(d)
+			if d == 1 {
+				label = day.Format("2 Jan")
+			}
+			out = append(out, views.Tick{X: num(sc.X(day)), Label: label})
+		}
+	}
+	return out
+}
