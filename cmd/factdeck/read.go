@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/factdeck/factdeck/quiz"
 	"github.com/factdeck/factdeck/quiz/doc"
 	"github.com/factdeck/factdeck/quiz/srs"
 	"github.com/factdeck/factdeck/store"
@@ -26,6 +27,16 @@ func (s *server) mountRead(r chi.Router) {
 	r.Get("/decks/{deck}/read", s.handleReadShow)
 	r.Post("/decks/{deck}/read/review", s.handleReadReview)
 	r.Get("/decks/{deck}/timeline", s.handleTimelineShow)
+}
+
+// deckWithBody reads the {deck} document with its text (s.deck gives only
+// its title).
+func (s *server) deckWithBody(r *http.Request) (quiz.Document, error) {
+	d, err := s.deck(r)
+	if err != nil {
+		return d, err
+	}
+	return s.db.Document(r.Context(), d.ID)
 }
 
 // levels name the shading levels for the page, weakest first.
@@ -70,7 +81,7 @@ func (s *server) recalls(r *http.Request, docID int64) ([]doc.Recall, float64, e
 }
 
 func (s *server) handleReadShow(w http.ResponseWriter, r *http.Request) {
-	d, err := s.deck(r)
+	d, err := s.deckWithBody(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return

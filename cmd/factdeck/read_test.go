@@ -134,8 +134,8 @@ func gradeShown(t *testing.T, a *testApp, deck string) string {
 	if page(t, body).Find(`[data-testid="summary"]`).Length() > 0 {
 		return ""
 	}
-	card, token := answerShown(t, a, deck, body)
-	res, _ := a.post(t, deck+"/study/grade", url.Values{"card": {card}, "token": {token}, "rating": {"3"}})
+	card, token, _ := answerShown(t, a, deck, body)
+	res, _ := a.post(t, deck+"/study/grade", url.Values{"card": {card}, "token": {token}, "rating": {"3"}, "shown": {"0"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("grade: %d", res.StatusCode)
 	}

@@ -21,7 +21,7 @@ const (
 // handleTimelineShow draws the deck's dated events: a year overview, then
 // every year zoomed in with its events listed. ?topic=ID narrows to one topic.
 func (s *server) handleTimelineShow(w http.ResponseWriter, r *http.Request) {
-	d, err := s.deck(r)
+	d, err := s.deckWithBody(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -142,22 +142,35 @@ func precision(e doc.Event) string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
-// zoom is the scale of one year's chart: the whole months its events cover
-// (events running on past the year are cut at its end), so that days a few
-// apart in a busy fortnight stand apart.
+// zoom is the scale of one year's chart: the whole months its finer-dated
+// events cover, so that days a few apart in a busy fortnight stand apart.
+// Events dated only by the year (or running past it) span the whole chart,
+// cut at its edges; the list under the chart says how far they run.
 func zoom(evs []doc.Event, y int) doc.Scale {
-	end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	lo, hi := evs[0].From, evs[0].To
+	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	lo, hi := end, start
 	for _, e := range evs {
+		if e.Precision() == "year" {
+			continue
+		}
+		if e.From.Before(lo) {
+			lo = e.From
+		}
 		if e.To.After(hi) {
 			hi = e.To
 		}
+	}
+	if !hi.After(lo) {
+		return doc.Scale{From: start, To: end, Width: chartWidth}
+	}
+	if lo.Before(start) {
+		lo = start
 	}
 	if hi.After(end) {
 		hi = end
 	}
 	from := time.Date(y, lo.Month(), 1, 0, 0, 0, 0, time.UTC)
-	to := time.Date(y, hi.Month(), 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(hi.Year(), hi.Month(), 1, 0, 0, 0, 0, time.UTC)
 	if to.Before(hi) {
 		to = to.AddDate(0, 1, 0)
 	}
