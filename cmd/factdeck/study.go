@@ -74,6 +74,7 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	items = s.focused(r, doc.ID, items)
 	vm, err := s.studyPage(r, doc, settings, len(items))
 	if err != nil {
 		s.Error(w, r, err)
