@@ -433,13 +433,23 @@ func firstVerb(toks []token, from, to int) int {
 // comma, semicolon or full stop, at most 15 words on.
 func clauseEnd(toks []token, k int) int {
 	end := k + 1
-	for end < len(toks) && end < k+16 && toks[end].s != "," && toks[end].s != ";" && toks[end].s != "." {
+	for end < len(toks) && end < k+16 && toks[end].s != "," && toks[end].s != ";" && !fullStop(toks, end) {
 		end++
 	}
 	for end > k+1 && trailingJunk[strings.ToLower(toks[end-1].s)] {
 		end--
 	}
 	return end
+}
+
+// fullStop reports whether toks[k] is a dot that ends a sentence, not the
+// dot of an initial or an abbreviation ("Robert E. Lee", "Confederate Gen.
+// Robert E. Lee").
+func fullStop(toks []token, k int) bool {
+	if toks[k].s != "." {
+		return false
+	}
+	return k == 0 || !(isInitials(toks[k-1].s) || abbreviations[strings.ToLower(toks[k-1].s)])
 }
 
 // isAux reports whether w is an auxiliary verb ("was captured by").

@@ -68,8 +68,10 @@ func (e *extractor) relationFacts(c *sentCtx) {
 			k = r - 1
 		}
 	}
-	if c.s.i == 0 && c.topicDefined(e) || c.lead && pronounDefinition(toks) {
-		e.definitionFact(c)
+	if i, j, ok := followingHead(toks); ok && c.s.i == 0 {
+		e.definitionFact(c, upperFirst(c.tokText(i, j)))
+	} else if c.s.i == 0 && c.topicDefined(e) || c.lead && pronounDefinition(toks) {
+		e.definitionFact(c, e.topics[c.topic].Base)
 	}
 }
 
@@ -89,8 +91,12 @@ func pronounDefinition(toks []token) bool {
 func (e *extractor) namingDefinition(c *sentCtx, k, a, b int) {
 	toks := c.s.toks
 	np := npStart(toks, k)
+	if np == k-2 && isArticle(toks[np].s) {
+		e.consistingDefinition(c, np+1, a, b)
+		return
+	}
 	if np >= k-2 || (toks[np].s != "a" && toks[np].s != "an") {
-		return // "a region known as …" says nothing
+		return // "a region known as …" says nothing by itself
 	}
 	name := c.tokText(a, b)
 	f := c.fact(quiz.KindDefinition, c.tokText(np, k), quiz.EntityPhrase)
@@ -421,7 +427,7 @@ func (c *sentCtx) topicDefined(e *extractor) bool {
 
 // definitionFact records "X is one of the 14 governorates of Syria": the
 // phrase after the copula, up to the first comma.
-func (e *extractor) definitionFact(c *sentCtx) {
+func (e *extractor) definitionFact(c *sentCtx, subject string) {
 	toks := c.s.toks
 	k := 0
 	for k < len(toks) && !(copulas[toks[k].s] && definitional(toks, k)) {
@@ -440,7 +446,7 @@ func (e *extractor) definitionFact(c *sentCtx) {
 	}
 	f := c.fact(quiz.KindDefinition, c.tokText(k, end), quiz.EntityPhrase)
 	f.Span = c.spanTok(e.doc, k, end)
-	f.Subject = e.topics[c.topic].Base
+	f.Subject = subject
 	e.add(c.topic, f)
 	e.duringFacts(c)
 }
@@ -600,4 +606,29 @@ func (e *extractor) shortForms(topic int) map[string]bool {
 		}
 	}
 	return m
+}
+
+// consistingDefinition defines a name given to a bare noun by what follows
+// it: "a region known as "Greater Idlib", consisting of northwest Hama,
+// southern Idlib and northeastern Latakia provinces" defines Greater Idlib
+// as "region consisting of …" (the fact's subject).
+func (e *extractor) consistingDefinition(c *sentCtx, noun, a, b int) {
+	toks := c.s.toks
+	k := b
+	if k < len(toks) && (toks[k].s == "\"" || toks[k].s == "”") {
+		k++
+	}
+	if k+2 >= len(toks) || toks[k].s != "," || (toks[k+1].s != "consisting" && toks[k+1].s != "comprising") {
+		return
+	}
+	end := k + 2
+	for end < len(toks) && end < k+25 && toks[end].s != "." && toks[end].s != ";" && toks[end].s != "(" {
+		end++
+	}
+	name := c.tokText(a, b)
+	f := c.fact(quiz.KindDefinition, c.tokText(noun, noun+1)+" "+c.tokText(k+1, end), quiz.EntityPhrase)
+	f.Subject = name
+	// Filed under the topic of that name if there is one, else the
+	// sentence's: a topic with a single definition gets no card in quiz/gen.
+	e.add(e.topicNamed(name, c.topic), f)
 }

@@ -224,3 +224,25 @@ func (e *extractor) leadSubject(p *para) (quiz.Topic, bool) {
 // first ("Battle of Tabqa", "Siege of Kobani") or last ("Qaboun offensive").
 var eventHead = lowerSet(`Battle|Siege|Fall|Capture|Attack|Assault|Campaign|Offensive|Operation|Raid|Massacre|
 Bombardment|Invasion|Uprising|Revolt|Rebellion|War|Crisis|Expedition|Skirmish|Engagement|Clashes|Conflict`)
+
+// followingHead reads the subject of a list or timeline that announces
+// itself: "The following is a timeline of the Syrian civil war from November
+// 2024" is about the "timeline of the Syrian civil war". The name ends
+// before a date's preposition or a comma and must hold a capitalised word.
+// It gives a definition, not a topic of its own: quiz/gen shows no card for
+// a topic with a single definition (TestSeedCards), so the paragraph stays
+// with the topic it continues.
+func followingHead(toks []token) (i, j int, ok bool) {
+	if len(toks) < 7 || toks[0].s != "The" || toks[1].s != "following" || !copulas[toks[2].s] || !isArticle(toks[3].s) {
+		return 0, 0, false
+	}
+	i, j = 4, 4
+	for j < len(toks) && j < i+12 && toks[j].s != "," && toks[j].s != "." && toks[j].s != "from" &&
+		toks[j].s != "in" && toks[j].s != "since" && toks[j].s != "between" {
+		j++
+	}
+	if j-i < 2 || !hasCapWord(toks[i:j], false) {
+		return 0, 0, false
+	}
+	return i, j, true
+}
