@@ -90,6 +90,9 @@ func (g *generator) valueFrame(fr frame) (*frame, bool) {
 	if v == "" || strings.ContainsAny(v, "[]|") || (f.Kind == quiz.KindDate && f.Date != nil) || !nameLike(v) {
 		return nil, false
 	}
+	if f.Kind == quiz.KindDefinition && !containsWord(norm(g.cleaned(f.Text)), norm(v)) {
+		return g.definitionFrame(fr, v)
+	}
 	if !containsWord(norm(g.cleaned(f.Text)), norm(v)) && f.Number == 0 && f.Entity != quiz.EntityNumber {
 		return nil, false // the value must be read in its source, not inferred
 	}
@@ -139,6 +142,34 @@ func locate(sent, v string) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	return [2]int{i, i + len(v)}, true
+}
+
+// definitionFrame states a definition the extractor put together from a
+// sentence that does not hold it in one piece ("a region known as "Greater
+// Idlib", consisting of …" → Greater Idlib is a region consisting of …): a
+// true statement only, when the term and every word of the definition are
+// in the source.
+func (g *generator) definitionFrame(fr frame, v string) (*frame, bool) {
+	subj := fr.f.Subject
+	if subj == "" || placeholderName(subj) {
+		subj = fr.t.base
+	}
+	src := norm(g.cleaned(fr.f.Text))
+	if subj == "" || v == "" || v[0] < 'a' || v[0] > 'z' || !containsWord(src, norm(subj)) || words(v) > 15 {
+		return nil, false
+	}
+	for _, w := range strings.Fields(norm(v)) {
+		if !containsWord(src, w) {
+			return nil, false // a word the source does not have: not read, inferred
+		}
+	}
+	art := "a "
+	if strings.ContainsRune("aeiou", rune(v[0])) {
+		art = "an "
+	}
+	fr.answer, fr.class, fr.prose, fr.noSwap = v, "phrase", false, true
+	fr.state = func(x string) string { return subj + " is " + art + x + "." }
+	return &fr, true
 }
 
 // blankFrame is the generic frame: the value is blanked in its sentence and
