@@ -34,10 +34,53 @@ func (e *extractor) proseUnitFacts(c *sentCtx) {
 		if start < 0 {
 			continue
 		}
+		org := -1
+		if kind == quiz.KindUnit && strings.HasSuffix(w, "s") {
+			org = ownerBefore(toks, k)
+		}
 		for _, n := range listNames(toks, start, kind == quiz.KindCommander) {
 			e.proseNameFact(c, kind, n[0], n[1])
+			if org >= 0 {
+				// "Syrian National Army (SNA) units such as the Northern
+				// Storm Brigade, …": each named unit is part of the army.
+				name, owner := c.tokText(n[0], n[1]), c.tokText(org, ownerEnd(toks, org))
+				f := c.fact(quiz.KindMembership, name+" part of the "+owner, quiz.EntityPhrase)
+				f.Subject = owner
+				e.add(c.topic, f)
+			}
 		}
 	}
+}
+
+// ownerBefore returns the start of the organisation named right before a
+// plural unit noun at toks[k] ("Syrian National Army (SNA) units"), or -1:
+// a capitalised name ending in a head noun, with an optional acronym in
+// parentheses.
+func ownerBefore(toks []token, k int) int {
+	j := k
+	if j >= 3 && toks[j-1].s == ")" && toks[j-3].s == "(" && isAcronym(toks[j-2].s) {
+		j -= 3
+	}
+	if j < 2 || !headNouns[strings.ToLower(toks[j-1].s)] {
+		return -1
+	}
+	a := j - 1
+	for a > 0 && a > j-8 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s)) && !sentenceOpeners[strings.ToLower(toks[a-1].s)] {
+		a--
+	}
+	if a == j-1 {
+		return -1 // a head noun alone ("Army units") names no one
+	}
+	return a
+}
+
+// ownerEnd returns the end of the name that ownerBefore found at toks[a].
+func ownerEnd(toks []token, a int) int {
+	e := a
+	for e < len(toks) && (isCap(toks[e].s) || isParticleWord(toks[e].s)) {
+		e++
+	}
+	return e
 }
 
 // listStart returns where the list that a unit or leader noun at toks[k]

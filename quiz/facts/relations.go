@@ -58,6 +58,8 @@ func (e *extractor) relationFacts(c *sentCtx) {
 			r := e.shortFormAt(c, k)
 			e.aliasFact(c, k, r, -1)
 			k = r - 1
+		case (w == "of" || w == "in" || w == "within") && k > 0 && memberNouns[toks[k-1].s] && k+2 < len(toks):
+			e.groupsOfFact(c, k)
 		case depictNouns[w] && k+2 < len(toks) && toks[k+1].s == "of":
 			e.depictedPerson(c, k)
 		case initialsName(toks, k) > k:
@@ -243,6 +245,11 @@ func (e *extractor) membershipFact(c *sentCtx, k int) {
 	}
 	f := c.fact(quiz.KindMembership, c.tokText(start, end), quiz.EntityPhrase)
 	f.Span = c.spanTok(e.doc, start, end)
+	if start == k && !e.topics[c.topic].Main && (toks[k].s == "joined" || toks[k].s == "joining" || toks[k].s == "left") {
+		// No subject in the clause ("It joined …", "the group … by
+		// joining …"): in a related article's paragraph that is the topic.
+		f.Value = e.topics[c.topic].Base + " " + f.Value
+	}
 	for n := k + 1; n < end; n++ {
 		if r := capRun(toks, n); r > n {
 			f.Subject = c.tokText(n, r)
@@ -250,6 +257,39 @@ func (e *extractor) membershipFact(c *sentCtx, k int) {
 		}
 	}
 	e.add(c.topic, f)
+	if (toks[k].s == "joined" || toks[k].s == "joining") && f.Subject != "" {
+		e.alongsideFact(c, end, f.Subject)
+	}
+}
+
+// alongsideFact records the second member of a joint membership: "joining
+// the Syrian Liberation Front alongside Ahrar al-Sham" also says that Ahrar
+// al-Sham joined it. toks[k] is where the first membership ended.
+func (e *extractor) alongsideFact(c *sentCtx, k int, org string) {
+	toks := c.s.toks
+	for j := k; j < len(toks) && j < k+3; j++ {
+		n := -1
+		switch {
+		case toks[j].s == "alongside":
+			n = j + 1
+		case (toks[j].s == "along" || toks[j].s == "together") && j+1 < len(toks) && toks[j+1].s == "with":
+			n = j + 2
+		}
+		if n < 0 {
+			continue
+		}
+		if n < len(toks) && isArticle(toks[n].s) {
+			n++
+		}
+		r := capRun(toks, n)
+		if r <= n {
+			return
+		}
+		f := c.fact(quiz.KindMembership, c.tokText(n, r)+" joined the "+org, quiz.EntityPhrase)
+		f.Subject = org
+		e.add(c.topic, f)
+		return
+	}
 }
 
 // npStart returns the start of the noun phrase that ends before toks[k]:
@@ -631,4 +671,36 @@ func (e *extractor) consistingDefinition(c *sentCtx, noun, a, b int) {
 	// Filed under the topic of that name if there is one, else the
 	// sentence's: a topic with a single definition gets no card in quiz/gen.
 	e.add(e.topicNamed(name, c.topic), f)
+}
+
+// memberNouns are plural nouns for the member groups of an organisation.
+var memberNouns = lowerSet(`groups|factions|brigades|militias|battalions`)
+
+// groupsOfFact records "Turkish-backed rebel groups of the Syrian Interim
+// Government" (a plural member noun at toks[k-1], "of"/"in" at toks[k]) as a
+// membership: the organisation must be a capitalised name ending in a head
+// noun. "allied … groups in …" is read by membershipFact.
+func (e *extractor) groupsOfFact(c *sentCtx, k int) {
+	toks := c.s.toks
+	n := k + 1
+	if isArticle(toks[n].s) {
+		n++
+	}
+	r := capRun(toks, n)
+	if r-n < 2 || !headNouns[strings.ToLower(toks[r-1].s)] {
+		return
+	}
+	start := npStart(toks, k-1)
+	for start < k-1 && (isArticle(toks[start].s) || trailingJunk[toks[start].s]) {
+		start++
+	}
+	for j := start; j < k; j++ {
+		if toks[j].s == "allied" || toks[j].s == "aligned" {
+			return
+		}
+	}
+	f := c.fact(quiz.KindMembership, c.tokText(start, r), quiz.EntityPhrase)
+	f.Span = c.spanTok(e.doc, start, r)
+	f.Subject = c.tokText(n, r)
+	e.add(c.topic, f)
 }
