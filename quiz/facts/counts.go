@@ -160,7 +160,10 @@ func (e *extractor) outcomeFacts(c *sentCtx) {
 		w := toks[k].s
 		start := -1
 		switch {
-		case outcomeVerbs[w] && isVerb(toks, k) && !(w == "took" && k+1 < len(toks) && notTaking[toks[k+1].s]):
+		case outcomeVerbs[w] && isVerb(toks, k) && !(w == "took" && k+1 < len(toks) && notTaking[toks[k+1].s]) &&
+			!(k > 1 && (toks[k-1].s == "that" || toks[k-1].s == "who") && !isVerb(toks, k-2) && toks[k-2].s != ","):
+			// (a comma-less relative clause, "fighters that surrendered …",
+			// tells which fighters, not what happened)
 			limit := 8
 			if k > 0 && (toks[k-1].s == "was" || toks[k-1].s == "were" || toks[k-1].s == "been") {
 				limit = 12 // "Incursion into … Sheikh Maqsoud was thwarted"
@@ -174,7 +177,17 @@ func (e *extractor) outcomeFacts(c *sentCtx) {
 			start = k
 		case w == "control" && k+1 < len(toks) && toks[k+1].s == "of":
 			start = controlVerb(toks, k)
-		case outcomeNouns[w] && k+2 < len(toks) && toks[k+1].s == "of" && k > 0 && !isCap(toks[k-1].s):
+		case w == "control" && k > 1 && toks[k-2].s == "\"":
+			// a quoted claim: declared themselves in "near-total control"
+			start = claimVerb(toks, k-2)
+		case w == "pushed" && isVerb(toks, k) && outOf(toks, k):
+			start = clauseStart(toks, k) // "the Assad administration pushed rebels out of the city"
+			if k-start > 8 {
+				start = k
+			}
+		case (w == "forcing" || w == "forced") && forcedRetreat(toks, k):
+			start = k // "forcing pro-government troops to retreat toward as-Safirah"
+		case outcomeNouns[w] && k+2 < len(toks) && toks[k+1].s == "of" && k > 0 && !isCap(toks[k-1].s) && !backgroundNoun(toks, k):
 			start = k
 		}
 		if start < 0 {
@@ -186,12 +199,89 @@ func (e *extractor) outcomeFacts(c *sentCtx) {
 			start++
 		}
 		end := outcomeEnd(toks, k)
+		if toks[k].s == "pushed" || toks[k].s == "forcing" || toks[k].s == "forced" {
+			end = outcomeEnd(toks, k+2)
+		}
+		if start == k-1 && isAux(toks[start].s) && start > 0 && toks[start-1].s == "," {
+			start = subjectBeforeAside(toks, start-1, start)
+		}
 		last = end
 		f := c.fact(quiz.KindOutcome, c.tokText(start, end), quiz.EntityPhrase)
 		f.Span = c.spanTok(e.doc, start, end)
 		e.add(c.topic, f)
 		k = end - 1
 	}
+}
+
+// backgroundNoun reports whether the outcome noun at toks[k] is the
+// circumstance of another outcome ("captured most of the city amidst the
+// collapse of pro-government forces", "following the withdrawal of …"): a
+// circumstance word (amid, amidst, following, despite) and an article
+// before it. "following its capture of
+// Hama" names the actor and stays.
+func backgroundNoun(toks []token, k int) bool {
+	switch strings.ToLower(toks[max(k-2, 0)].s) {
+	case "amidst", "amid", "following", "despite":
+		return k > 1 && isArticle(toks[k-1].s)
+	}
+	return false // "after the defeat of rebel forces" is a dated outcome of its own
+}
+
+// claimVerb returns the verb that claims a quoted state opening at toks[q]
+// ("declared themselves in "near-total control""), or -1.
+func claimVerb(toks []token, q int) int {
+	for j := q - 1; j >= 0 && j >= q-4; j-- {
+		switch toks[j].s {
+		case "declared", "claimed", "announced", "said":
+			return j
+		case ",", ".", ";":
+			return -1
+		}
+	}
+	return -1
+}
+
+// outOf reports whether "out of" follows the verb at toks[k] within a few
+// words ("pushed rebels out of the city").
+func outOf(toks []token, k int) bool {
+	for j := k + 1; j+1 < len(toks) && j < k+6; j++ {
+		if toks[j].s == "out" && toks[j+1].s == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// forcedRetreat reports whether the word at toks[k] forces someone to
+// retreat ("forcing pro-government troops to retreat", "were forced to
+// withdraw").
+func forcedRetreat(toks []token, k int) bool {
+	for j := k + 1; j+1 < len(toks) && j < k+6; j++ {
+		if toks[j].s == "to" {
+			switch toks[j+1].s {
+			case "retreat", "withdraw", "flee", "surrender", "evacuate", "abandon":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// subjectBeforeAside returns where a passive's subject starts when an aside
+// separates it from the verb ("The Kurdish enclave inside the city, namely
+// the neighbourhoods of …, were besieged"): before the aside opened by
+// asideStarters that ends at the comma toks[c]; else def.
+func subjectBeforeAside(toks []token, c, def int) int {
+	a := clauseStart(toks, c)
+	if a == 0 || toks[a-1].s != "," || !asideStarters[strings.ToLower(toks[a].s)] {
+		return def
+	}
+	s := clauseStart(toks, a-1)
+	if a-1-s > 8 {
+		return def
+	}
+	return s
 }
 
 // relativeWords open a relative or subordinate clause; an outcome starts after them.
@@ -240,6 +330,10 @@ func outcomeEnd(toks []token, k int) int {
 		next := ""
 		if end+1 < len(toks) {
 			next = toks[end+1].s
+		}
+		if t == "," && outcomeVerbs[next] && strings.HasSuffix(next, "ed") {
+			end++ // "defeated by HTS, expelled to Afrin": one outcome
+			continue
 		}
 		if t == ";" || t == "." || outcomeStops[t] || (t == "," || t == ":") && !isCap(next) ||
 			t == "and" && (isAux(next) || isVerb(toks, end+1) || irregularPast[next] || isLowerWord(next) && strings.HasSuffix(next, "ed") ||
