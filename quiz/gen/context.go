@@ -31,6 +31,7 @@ type generator struct {
 	dateMemo    map[string][]dateHit
 	saneMemo    map[string]bool
 	vagueMemo   map[string]bool // vagueRef per text and topic
+	cityMemo    map[string]bool // isCity per place
 	provinces   map[string]bool // built on first use by provinceNames
 	surnames    map[string]bool // last words of the document's people, built on first use
 	sideNames   map[string]bool // norm names of belligerents and units, to spot two run together
@@ -166,6 +167,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		dateMemo:    map[string][]dateHit{},
 		saneMemo:    map[string]bool{},
 		vagueMemo:   map[string]bool{},
+		cityMemo:    map[string]bool{},
 		sideNames:   map[string]bool{},
 	}
 	for _, d := range append([]Doc{doc}, others...) {

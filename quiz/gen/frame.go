@@ -43,7 +43,7 @@ func (g *generator) frames(f quiz.Fact) []*frame {
 	base.sentOK = true
 	if base.prose {
 		base.sent, base.sentOK = resolveStart(base.sent, t)
-		base.sent = nameCity(base.sent, t)
+		base.sent = g.nameCity(base.sent, t)
 	}
 	base.key = strings.Join([]string{string(f.Kind), t.id, itoa(f.Side), norm(f.Value), norm(f.Subject)}, "|")
 	var out []*frame

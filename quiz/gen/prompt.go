@@ -52,12 +52,12 @@ var boundWords = map[string]bool{"of": true, "on": true, "against": true, "in": 
 	"near": true, "for": true, "to": true, "from": true, "around": true, "called": true, "known": true, "named": true}
 
 // nameCity replaces an unbound "the city" by the battle's city.
-func nameCity(sent string, t topicInfo) string {
+func (g *generator) nameCity(sent string, t topicInfo) string {
 	m := cityTopicRE.FindStringSubmatch(t.base)
 	if m == nil {
 		m = cityTopicRE.FindStringSubmatch(t.name)
 	}
-	if m == nil {
+	if m == nil || !g.isCity(m[1]) {
 		return sent
 	}
 	city := m[1]
@@ -69,6 +69,30 @@ func nameCity(sent string, t topicInfo) string {
 		rest := s[len("the city"):]
 		return city + rest
 	})
+}
+
+// isCity reports whether "the city" in a battle topic may be named after
+// the topic's place: yes when the document calls the place a city or town
+// ("the city of Aleppo"), no when it calls it a region ("Qalamoun mountains":
+// "the city" there is Yabroud), yes otherwise.
+func (g *generator) isCity(place string) bool {
+	if v, ok := g.cityMemo[place]; ok {
+		return v
+	}
+	p := norm(place)
+	has := func(ks ...string) bool {
+		for _, k := range ks {
+			if strings.Contains(g.docNorm, " "+k+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	v := has("city of "+p, p+" city", "town of "+p, p+" town", p+" is a city", p+" is a town") ||
+		!has(p+" mountains", p+" mountain", p+" region", "region of "+p, p+" area", p+" countryside", p+" valley",
+			p+" district", p+" province", p+" governorate")
+	g.cityMemo[place] = v
+	return v
 }
 
 // vagueRef reports a reference in the quoted text that the student cannot
