@@ -30,6 +30,10 @@ var measureUnits = lowerSet(`km|km2|km²|mi|miles|mile|kilometres|kilometers|kil
 func (e *extractor) countFactsProse(c *sentCtx) {
 	toks := c.s.toks
 	for k := 0; k < len(toks); k++ {
+		if vagueLoss(toks, k) {
+			e.vagueLossFact(c, k)
+			continue
+		}
 		v, ok := numberValue(toks[k].s)
 		if !ok || yearOf(toks[k].s) > 0 {
 			continue
@@ -73,6 +77,54 @@ func (e *extractor) countFactsProse(c *sentCtx) {
 		e.countFact(c, k, b, n, v)
 		k = n - 1
 	}
+}
+
+// vagueDeterminers count people without a number: "Several important
+// commanders … were killed".
+var vagueDeterminers = lowerSet(`several|many|numerous|some`)
+
+// vagueLoss reports whether a vague determiner at toks[k] opens a noun
+// phrase of people (at most three words) that the clause reports as lost.
+func vagueLoss(toks []token, k int) bool {
+	if !vagueDeterminers[strings.ToLower(toks[k].s)] {
+		return false
+	}
+	n := vagueNounEnd(toks, k)
+	return n > 0 && lossAfter(toks, n) != ""
+}
+
+// vagueNounEnd returns the end of the people noun phrase after toks[k], or 0.
+func vagueNounEnd(toks []token, k int) int {
+	for n := k + 1; n < len(toks) && n <= k+3; n++ {
+		if !isLowerWord(toks[n].s) {
+			return 0
+		}
+		if personNouns[toks[n].s] {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// lossAfter returns the loss verb after a noun phrase ending at toks[n],
+// across an aside (", including …,"): "were killed" gives "killed".
+func lossAfter(toks []token, n int) string {
+	if n < len(toks) && toks[n].s == "," && n+1 < len(toks) && asideStarters[toks[n+1].s] {
+		n = skipAside(toks, n+1) + 1
+	}
+	if n+1 < len(toks) && (toks[n].s == "were" || toks[n].s == "was") && casualtyWords[toks[n+1].s] {
+		return toks[n+1].s
+	}
+	return ""
+}
+
+// vagueLossFact records "Several important commanders killed".
+func (e *extractor) vagueLossFact(c *sentCtx, k int) {
+	toks := c.s.toks
+	n := vagueNounEnd(toks, k)
+	f := c.fact(quiz.KindCasualties, c.tokText(k, n)+" "+lossAfter(toks, n), quiz.EntityNumber)
+	f.Noun = c.tokText(n-1, n)
+	e.add(c.topic, f)
 }
 
 // includedLoss returns the loss verb of the count that ends just before
