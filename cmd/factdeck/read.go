@@ -204,6 +204,12 @@ func (s *server) handleReadReview(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/decks/%d/study", d.ID), http.StatusSeeOther)
 }
 
+// focusOn reports whether a focused session is on for this deck.
+func (s *server) focusOn(r *http.Request, docID int64) bool {
+	ctx := r.Context()
+	return s.sessions.GetString(ctx, focusKey) != "" && s.sessions.GetInt64(ctx, focusDeckKey) == docID
+}
+
 // focused keeps only the queue items of a focused session ("Review what I
 // don't know yet") when one is on for this deck; once none is left the
 // session has reached its summary and the focus ends.

@@ -67,15 +67,17 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	items, err := s.db.DueCards(ctx, store.QueueRequest{
+	// Only the head of the queue is shown; counting the rest is cheaper than
+	// reading it (decoding cards was half of this page's time).
+	req := store.QueueRequest{
 		LearnerID: learnerID(r), DocID: doc.ID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
-	})
+	}
+	items, remaining, err := s.queueHead(r, req)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	items = s.focused(r, doc.ID, items)
-	vm, err := s.studyPage(r, doc, settings, len(items))
+	vm, err := s.studyPage(r, doc, settings, remaining)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -98,6 +100,29 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, views.StudyPage(vm))
+}
+
+// queueHead returns the next card to study (with the focus of a read-page
+// review applied) and how many cards today's queue still holds.
+func (s *server) queueHead(r *http.Request, req store.QueueRequest) ([]store.QueueItem, int, error) {
+	if s.focusOn(r, req.DocID) {
+		items, err := s.db.DueCards(r.Context(), req)
+		if err != nil {
+			return nil, 0, err
+		}
+		items = s.focused(r, req.DocID, items)
+		return items, len(items), nil
+	}
+	req.Limit = 1
+	items, err := s.db.DueCards(r.Context(), req)
+	if err != nil {
+		return nil, 0, err
+	}
+	qc, err := s.db.QueueCounts(r.Context(), req)
+	if err != nil {
+		return nil, 0, err
+	}
+	return items, max(qc.New+qc.Learning+qc.Review, len(items)), nil
 }
 
 // reread is the source passage of a card forgotten again and again.
