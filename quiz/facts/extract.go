@@ -48,6 +48,7 @@ type extractor struct {
 	acr      map[string]string       // initials → the name they abbreviate
 	surnames map[string]int          // last word of a person's full name → topics named in full (bit per topic < 64)
 	short    map[int]map[string]bool // per topic: the short forms of its name (shortForms)
+	ranges   map[topicRange]bool     // ranges of dates of the date facts recorded (rangeKnown)
 }
 
 // Extract reads doc and returns its topics and facts. It fails only for
@@ -149,6 +150,12 @@ func (e *extractor) add(topic int, f quiz.Fact) {
 	e.factTop = append(e.factTop, topic)
 	if f.Kind == quiz.KindPerson || f.Kind == quiz.KindCommander {
 		e.learnSurname(f.Value, topic)
+	}
+	if f.Kind == quiz.KindDate && f.Date != nil && !f.Date.End.IsZero() {
+		if e.ranges == nil {
+			e.ranges = map[topicRange]bool{}
+		}
+		e.ranges[topicRange{topic, *f.Date}] = true
 	}
 }
 

@@ -216,12 +216,13 @@ func (e *extractor) rangeKnown(topic int, r quiz.DateRange) bool {
 	if r.End.IsZero() {
 		return false
 	}
-	for k, f := range e.facts {
-		if e.factTop[k] == topic && f.Kind == quiz.KindDate && f.Date != nil && *f.Date == r {
-			return true
-		}
-	}
-	return false
+	return e.ranges[topicRange{topic, r}]
+}
+
+// topicRange keys the ranges of dates already given to a topic's events.
+type topicRange struct {
+	topic int
+	r     quiz.DateRange
 }
 
 // inRestrictiveRelative reports whether the date at toks[a] sits in a
