@@ -195,3 +195,134 @@ func dateNamesEvent(toks []token, m dateMention) int {
 	}
 	return a
 }
+
+// dropNameDate removes the date fact that only repeats the date in the
+// topic's name ("The Aleppo offensive of October–November 2016 …", "The
+// 2024 Homs offensive …") when the same lead paragraph dates the topic more
+// precisely within it ("at the end of October 2016"); with no such date
+// ("The 2024 Hama offensive was …") the name's date is the fact.
+func (e *extractor) dropNameDate(n0 int, p *para) {
+	t := e.topics[p.topic]
+	if t.Main {
+		return
+	}
+	first := p.sents[0]
+	a, b := p.cl.orig(first.i, first.j)
+	drop := -1
+	var name quiz.DateRange
+	for k := n0; k < len(e.facts); k++ {
+		f := e.facts[k]
+		if f.Kind == quiz.KindDate && f.Date != nil && f.Start == a && f.End == b &&
+			((!t.Date.IsZero() && *f.Date == t.Date) || strings.EqualFold(f.Event, t.Base)) {
+			drop, name = k, *f.Date
+			break
+		}
+	}
+	if drop < 0 {
+		return
+	}
+	for k := n0; k < len(e.facts); k++ {
+		f := e.facts[k]
+		if k != drop && f.Kind == quiz.KindDate && f.Date != nil && *f.Date != name && within(*f.Date, name) {
+			e.facts = append(e.facts[:drop], e.facts[drop+1:]...)
+			e.factTop = append(e.factTop[:drop], e.factTop[drop+1:]...)
+			return
+		}
+	}
+}
+
+// within reports whether the dates r fall inside the span of outer, each
+// compared at the precision outer gives ("end of October 2016" is within
+// "October–November 2016").
+func within(r, outer quiz.DateRange) bool {
+	end := outer.End
+	if end.IsZero() {
+		end = outer.Start
+	}
+	return !trunc(r.Start, outer.Start.Precision()).Before(outer.Start) && !end.Before(trunc(r.Start, end.Precision()))
+}
+
+// trunc cuts a date to a precision.
+func trunc(d quiz.Date, p quiz.Precision) quiz.Date {
+	if p < quiz.PrecisionDay {
+		d.Day = 0
+	}
+	if p < quiz.PrecisionMonth {
+		d.Month = 0
+	}
+	return d
+}
+
+// adjunctPreps open a clause that is only a time or place adjunct.
+var adjunctPreps = lowerSet(`on|in|at|during|by|from|between|until|since|around|near|from`)
+
+// parenthesisedName returns the start of the name that a date in
+// parentheses right after it belongs to ("the American Civil War
+// (1861–1865)"), or -1.
+func parenthesisedName(toks []token, m dateMention) int {
+	k := m.ti - 1
+	if k < 1 || toks[k].s != "(" || m.tj >= len(toks) || toks[m.tj].s != ")" || !isCap(toks[k-1].s) {
+		return -1
+	}
+	a := k - 1
+	for a > 0 && a > k-10 && (isCap(toks[a-1].s) || isParticleWord(toks[a-1].s) ||
+		(lowerJoiners[toks[a-1].s] && a > 1 && isCap(toks[a-2].s))) {
+		a--
+	}
+	if a > 1 && toks[a-1].s == "of" && eventHead[toks[a-2].s] {
+		a -= 2 // "the capture of New Orleans (April 25 – May 1, 1862)"
+	}
+	for a < k-1 && (strings.EqualFold(toks[a].s, "the") || toks[a].s == "of") {
+		a++
+	}
+	return a
+}
+
+// rangeKnown reports whether a date fact of the topic already has exactly
+// this range of dates: the same span named again is the same event.
+func (e *extractor) rangeKnown(topic int, r quiz.DateRange) bool {
+	if r.End.IsZero() {
+		return false
+	}
+	return e.ranges[topicRange{topic, r}]
+}
+
+// topicRange keys the ranges of dates already given to a topic's events.
+type topicRange struct {
+	topic int
+	r     quiz.DateRange
+}
+
+// inRestrictiveRelative reports whether the date at toks[a] sits in a
+// relative clause without a comma and without an event verb ("cells … that
+// have been active since 2018"): a state that tells which thing is meant,
+// not an event; the verb before the clause ("Clashes began") is not dated
+// by it. "announced that …" is a complement, not a relative clause.
+func inRestrictiveRelative(toks []token, a int) bool {
+	start := clauseStart(toks, a)
+	for k := a - 1; k > start; k-- {
+		w := toks[k].s
+		if w == "that" || w == "who" {
+			p := toks[k-1].s
+			return (isLowerWord(p) || isCap(p)) && !isVerb(toks, k-1) && !isAux(p) && !saysVerbs[strings.ToLower(p)]
+		}
+		if isVerb(toks, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// saysVerbs take a "that" complement.
+var saysVerbs = lowerSet(`say|says|said|claim|claims|report|reports|announce|announces|state|states|believe|believed|so|such|now`)
+
+// membershipState reports whether an event is a membership held over a time
+// ("was part of …", "was a member of …"): the membership fact carries it.
+func membershipState(ev string) bool {
+	for _, p := range []string{"was part of ", "were part of ", "was a member of ", "were members of "} {
+		if strings.HasPrefix(ev, p) {
+			return true
+		}
+	}
+	return false
+}

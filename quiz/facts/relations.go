@@ -210,88 +210,6 @@ func nameTail(toks []token, b int) int {
 var stopTail = lowerSet(`in|on|at|to|by|for|from|with|into|against|near|during|after|before|and|or|but|the|a|an|
 which|that|who|as|was|were|is|are|launched|began|started|ended`)
 
-// membershipFact records "joined X", "led by X", "backed by X", "was part
-// of X" at toks[k] as a minimal phrase: for a passive ("groups led by X",
-// "fighters aligned with X") the noun phrase just before the verb and the
-// verb's object; for an active verb the clause's subject (unless a pronoun)
-// and the object. A date, a new clause or a circumstance ends it
-// ("joined the Army of Conquest on 24 March 2015 and took part …").
-func (e *extractor) membershipFact(c *sentCtx, k int) {
-	toks := c.s.toks
-	var start int
-	switch toks[k].s {
-	case "aligned", "allied":
-		start = npStart(toks, k)
-		if k+1 < len(toks) && toks[k+1].s != "with" && toks[k+1].s != "to" {
-			start = k // an adjective: "allied Turkish-backed rebel groups in the Syrian Interim Government"
-		}
-	case "led", "backed", "supported", "spearheaded":
-		start = npStart(toks, k)
-	default:
-		start = clauseStart(toks, k)
-		if np := npStart(toks, k); np < k && np > start && isArticle(toks[np].s) {
-			start = np // "But after a few months the group left HTS"
-		}
-		if k-start > 8 {
-			start = k
-		}
-	}
-	end := outcomeEnd(toks, k)
-	if start == k && end-k < 3 && (toks[k].s == "allied" || toks[k].s == "aligned") {
-		return // "and allied groups" says nothing about whom
-	}
-	for start < k && (pronouns[strings.ToLower(toks[start].s)] || trailingJunk[strings.ToLower(toks[start].s)] || relativeWords[strings.ToLower(toks[start].s)]) {
-		start++
-	}
-	f := c.fact(quiz.KindMembership, c.tokText(start, end), quiz.EntityPhrase)
-	f.Span = c.spanTok(e.doc, start, end)
-	if start == k && !e.topics[c.topic].Main && (toks[k].s == "joined" || toks[k].s == "joining" || toks[k].s == "left") {
-		// No subject in the clause ("It joined …", "the group … by
-		// joining …"): in a related article's paragraph that is the topic.
-		f.Value = e.topics[c.topic].Base + " " + f.Value
-	}
-	for n := k + 1; n < end; n++ {
-		if r := capRun(toks, n); r > n {
-			f.Subject = c.tokText(n, r)
-			break
-		}
-	}
-	e.add(c.topic, f)
-	if (toks[k].s == "joined" || toks[k].s == "joining") && f.Subject != "" {
-		e.alongsideFact(c, end, f.Subject)
-	}
-}
-
-// alongsideFact records the second member of a joint membership: "joining
-// the Syrian Liberation Front alongside Ahrar al-Sham" also says that Ahrar
-// al-Sham joined it. toks[k] is where the first membership ended.
-func (e *extractor) alongsideFact(c *sentCtx, k int, org string) {
-	toks := c.s.toks
-	for j := k; j < len(toks) && j < k+3; j++ {
-		n := -1
-		switch {
-		case toks[j].s == "alongside":
-			n = j + 1
-		case (toks[j].s == "along" || toks[j].s == "together") && j+1 < len(toks) && toks[j+1].s == "with":
-			n = j + 2
-		}
-		if n < 0 {
-			continue
-		}
-		if n < len(toks) && isArticle(toks[n].s) {
-			n++
-		}
-		r := capRun(toks, n)
-		if r <= n {
-			return
-		}
-		f := c.fact(quiz.KindMembership, c.tokText(n, r)+" joined the "+org, quiz.EntityPhrase)
-		f.Subject = org
-		e.add(c.topic, f)
-		return
-	}
-}
-
 // npStart returns the start of the noun phrase that ends before toks[k]:
 // "the Military Operations Command" in "… groups called the Military
 // Operations Command led by …". It stops at a comma, a parenthesis, a
@@ -366,43 +284,12 @@ func (e *extractor) geographyFacts(c *sentCtx, k int) {
 	}
 }
 
-// personEnd returns the end of a person's name starting at toks[n]:
-// capitalised words, particles, initials ("P. G. T. Beauregard", "G.W.
-// Smith") and a quoted nickname ("Thomas J. "Stonewall" Jackson").
-func personEnd(toks []token, n int) int {
-	r := n
-	for r < len(toks) && r < n+10 {
-		w := toks[r].s
-		switch {
-		case isCap(w) || isParticleWord(w):
-		case w == "." && r > n && isInitials(toks[r-1].s):
-		case w == "\"" && r > n && r+2 < len(toks) && isCap(toks[r+1].s) && toks[r+2].s == "\"" && r+3 < len(toks) && isCap(toks[r+3].s):
-			r += 2
-		default:
-			return trimDots(toks, n, r)
-		}
-		r++
-	}
-	return trimDots(toks, n, r)
-}
-
 // trimDots drops dots at the end of a name.
 func trimDots(toks []token, n, r int) int {
 	for r > n && toks[r-1].s == "." {
 		r--
 	}
 	return r
-}
-
-// isInitials reports whether w is one capital letter or dotted capitals
-// ("G.W").
-func isInitials(w string) bool {
-	for i, r := range w {
-		if (i%2 == 0) != (r >= 'A' && r <= 'Z') || i%2 == 1 && r != '.' {
-			return false
-		}
-	}
-	return w != ""
 }
 
 // initialsName returns the end of a name shaped "First I. Last" ("Ulysses
@@ -418,45 +305,6 @@ func initialsName(toks []token, k int) int {
 		return k
 	}
 	return r
-}
-
-// personFacts records the person a role word introduces: "general Kioumars
-// Pourhashemi", "Researchers Hassan Hassan and Michael Weiss", "Maj. Gen.
-// George B. McClellan's". It returns the last token it read.
-func (e *extractor) personFacts(c *sentCtx, k int) int {
-	toks := c.s.toks
-	role := strings.ToLower(toks[k].s)
-	n := k + 1
-	for n < len(toks) && (toks[n].s == "." || isRank(toks[n].s)) {
-		n++
-	}
-	appos := false
-	if n+1 < len(toks) && toks[n].s == "," && isCap(toks[n+1].s) && !isCap(toks[k].s) {
-		n, appos = n+1, true // "its military leader, Abu Abdullah Taoum, was killed"
-	}
-	for n < len(toks) && isCap(toks[n].s) && !sentenceOpeners[strings.ToLower(toks[n].s)] {
-		r := personEnd(toks, n)
-		name := strings.TrimSuffix(strings.TrimSuffix(c.tokText(n, r), "'s"), "’s")
-		// One word is a name after a role noun ("chief Opothleyahola)") or
-		// as a possessive ("Chief Opothleyahola's band"); "Sheikh Maqsoud"
-		// is a district.
-		single := r-n == 1 && n == k+1 && (strings.HasSuffix(toks[n].s, "'s") ||
-			isLowerWord(toks[k].s) && r < len(toks) && (toks[r].s == ")" || toks[r].s == "," || toks[r].s == "."))
-		if r-n < 2 && !single || months[strings.ToLower(name)] > 0 || orgNames[strings.ToLower(name)] || stateNames[strings.ToLower(name)] ||
-			appos && (r >= len(toks) || toks[r].s != "," && toks[r].s != ".") {
-			return n
-		}
-		f := c.fact(quiz.KindPerson, name, quiz.EntityPerson)
-		f.Span = c.spanTok(e.doc, n, r)
-		f.Role = role
-		e.add(c.topic, f)
-		if r+1 < len(toks) && toks[r].s == "and" {
-			n = r + 1
-			continue
-		}
-		return r - 1
-	}
-	return k
 }
 
 // topicDefined reports whether the sentence opens its topic's paragraph.
@@ -528,51 +376,6 @@ func isArticle(w string) bool {
 		return true
 	}
 	return false
-}
-
-// depictNouns are things made of or for a person: "a statue of Bassel
-// al-Assad", "the funeral of …".
-var depictNouns = lowerSet(`statue|portrait|bust|poster|mural|photo|photograph|picture|image|funeral|tomb|
-mausoleum|assassination|grave|effigy`)
-
-// depictedPerson records the person after a depiction noun at toks[k] ("a
-// statue of Bassel al-Assad"): a name of two to four words, not a group or
-// a state.
-func (e *extractor) depictedPerson(c *sentCtx, k int) {
-	toks := c.s.toks
-	if !depictNouns[strings.ToLower(toks[k].s)] || k+2 >= len(toks) || toks[k+1].s != "of" || !isCap(toks[k+2].s) {
-		return
-	}
-	n := k + 2
-	r := personEnd(toks, n)
-	name := c.tokText(n, r)
-	low := strings.ToLower(name)
-	if r-n < 2 || r-n > 4 || orgNames[low] || stateNames[low] || headNouns[strings.ToLower(toks[r-1].s)] {
-		return
-	}
-	f := c.fact(quiz.KindPerson, name, quiz.EntityPerson)
-	f.Span = c.spanTok(e.doc, n, r)
-	e.add(c.topic, f)
-}
-
-// surnameAlone reports whether toks[k] is a person's family name used alone
-// as a clause's subject or object ("With Assad backed by Russia and Iran"):
-// not part of a longer name, not a modifier ("Assad administration", "the
-// Assad family"), not possessive, and in a topic that has not named the
-// person in full (there the full name is the fact).
-func (e *extractor) surnameAlone(c *sentCtx, k int) bool {
-	toks := c.s.toks
-	if !isCap(toks[k].s) || e.surnames[strings.ToLower(toks[k].s)]&(1<<(c.topic%63)) != 0 {
-		return false
-	}
-	if k > 0 && (isCap(toks[k-1].s) && k > 1 || isParticleWord(toks[k-1].s) || isArticle(toks[k-1].s)) {
-		return false
-	}
-	if k+1 >= len(toks) {
-		return true
-	}
-	next := toks[k+1].s
-	return next == "," || next == "." || next == "and" || next == ";" || isVerb(toks, k+1) || isAux(next)
 }
 
 // lowerName reads a name that starts in lower case and ends in a
@@ -671,36 +474,4 @@ func (e *extractor) consistingDefinition(c *sentCtx, noun, a, b int) {
 	// Filed under the topic of that name if there is one, else the
 	// sentence's: a topic with a single definition gets no card in quiz/gen.
 	e.add(e.topicNamed(name, c.topic), f)
-}
-
-// memberNouns are plural nouns for the member groups of an organisation.
-var memberNouns = lowerSet(`groups|factions|brigades|militias|battalions`)
-
-// groupsOfFact records "Turkish-backed rebel groups of the Syrian Interim
-// Government" (a plural member noun at toks[k-1], "of"/"in" at toks[k]) as a
-// membership: the organisation must be a capitalised name ending in a head
-// noun. "allied … groups in …" is read by membershipFact.
-func (e *extractor) groupsOfFact(c *sentCtx, k int) {
-	toks := c.s.toks
-	n := k + 1
-	if isArticle(toks[n].s) {
-		n++
-	}
-	r := capRun(toks, n)
-	if r-n < 2 || !headNouns[strings.ToLower(toks[r-1].s)] {
-		return
-	}
-	start := npStart(toks, k-1)
-	for start < k-1 && (isArticle(toks[start].s) || trailingJunk[toks[start].s]) {
-		start++
-	}
-	for j := start; j < k; j++ {
-		if toks[j].s == "allied" || toks[j].s == "aligned" {
-			return
-		}
-	}
-	f := c.fact(quiz.KindMembership, c.tokText(start, r), quiz.EntityPhrase)
-	f.Span = c.spanTok(e.doc, start, r)
-	f.Subject = c.tokText(n, r)
-	e.add(c.topic, f)
 }
