@@ -445,13 +445,13 @@ func SetPage(vm SetVM) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				if i > 0 {
-					templ_7745c5c3_Err = setButton(vm.path("move"), c.ID, "up", "Move up", fmt.Sprintf("Move question %d up", i+1)).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = setButton(vm.path("move"), c.ID, "up", "Move up", fmt.Sprintf("Move up question %d", i+1)).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				}
 				if i < len(vm.Cards)-1 {
-					templ_7745c5c3_Err = setButton(vm.path("move"), c.ID, "down", "Move down", fmt.Sprintf("Move question %d down", i+1)).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = setButton(vm.path("move"), c.ID, "down", "Move down", fmt.Sprintf("Move down question %d", i+1)).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
