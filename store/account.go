@@ -123,6 +123,7 @@ var learnerTables = []learnerTable{
 	{Table: "reviews", Column: "learner_id", Unique: true, Key: []string{"card_id", "shown_token"}},
 	{Table: "learner_settings", Column: "learner_id", Unique: true},
 	{Table: "quizzes", Column: "learner_id"}, // self-test attempts all move (answers follow their attempt)
+	{Table: "set_members", Column: "learner_id", Unique: true, Key: []string{"set_id"}},
 }
 
 // MergeLearner moves an anonymous learner's progress into another learner

@@ -54,9 +54,10 @@ func (db *DB) ImportDocument(ctx context.Context, doc quiz.Document) (quiz.Docum
 	return doc, created, err
 }
 
-// Document returns one document version by id.
+// Document returns one shared document version by id; a teacher's own
+// document is not found here (see TeacherDocument).
 func (db *DB) Document(ctx context.Context, id int64) (quiz.Document, error) {
-	return documentBy(ctx, db.read, `id = $1`, id)
+	return documentBy(ctx, db.read, `id = $1 AND owner_id IS NULL`, id)
 }
 
 // DocumentMeta returns a document version without its body, for pages
@@ -66,7 +67,7 @@ func (db *DB) DocumentMeta(ctx context.Context, id int64) (quiz.Document, error)
 	if d, ok := db.docMeta.Load(id); ok {
 		return d.(quiz.Document), nil
 	}
-	st, err := db.readStmt(ctx, `SELECT id, slug, version, title, hash, source FROM documents WHERE id = $1`)
+	st, err := db.readStmt(ctx, `SELECT id, slug, version, title, hash, source FROM documents WHERE id = $1 AND owner_id IS NULL`)
 	if err != nil {
 		return quiz.Document{}, err
 	}
@@ -84,12 +85,12 @@ type DocumentFilter struct {
 	Source string // "" for any
 }
 
-// Documents lists the latest version of every document, seeds in file-name
-// order first.
+// Documents lists the latest version of every shared document (not
+// teachers' own), seeds in file-name order first.
 func (db *DB) Documents(ctx context.Context, f DocumentFilter) ([]quiz.Document, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT `+docColumns+` FROM documents d
 		WHERE d.version = (SELECT MAX(version) FROM documents WHERE slug = d.slug)
-		AND ($1 = '' OR d.source = $1)
+		AND ($1 = '' OR d.source = $1) AND d.owner_id IS NULL
 		ORDER BY d.source DESC, d.slug`, f.Source)
 	if err != nil {
 		return nil, fmt.Errorf("store: documents: %w", err)

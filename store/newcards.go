@@ -22,6 +22,9 @@ func (q queue) newCards(ctx context.Context, tx *readTx, n int, withBody bool) (
 	if n <= 0 {
 		return nil, nil
 	}
+	if q.SetID != 0 {
+		return q.newCardsWhere(ctx, tx, setDeck, q.SetID, n, withBody)
+	}
 	if q.DocID != 0 {
 		return q.newCardsWhere(ctx, tx, `c.doc_id = $2`, q.DocID, n, withBody)
 	}
@@ -57,17 +60,21 @@ func (q queue) resumeDoc(ctx context.Context, tx *readTx) (int64, error) {
 // document condition. The literal is_head/held/stale terms let SQLite use
 // the partial index cards_new_idx for the all-documents walk.
 func (q queue) newCardsWhere(ctx context.Context, tx *readTx, deck string, arg int64, n int, withBody bool) ([]QueueItem, error) {
-	if q.DocID == 0 {
+	if q.DocID == 0 && q.SetID == 0 {
 		deck += ` AND c.is_head = 1`
 	}
 	body := `''`
 	if withBody {
-		body = `c.body`
+		body = q.bodyColumn()
+	}
+	order := `c.doc_id, c.seq`
+	if q.SetID != 0 {
+		order = `(SELECT sc.pos FROM set_cards sc WHERE sc.set_id = $2 AND sc.card_id = c.card_id)`
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, `+body+`, c.held FROM cards c
-		WHERE `+deck+` AND c.held = 0 AND c.stale = 0
+		WHERE `+deck+` AND `+q.live()+`
 		AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)
-		ORDER BY c.doc_id, c.seq LIMIT $3`, q.LearnerID, arg, n)
+		ORDER BY `+order+` LIMIT $3`, q.LearnerID, arg, n)
 	if err != nil {
 		return nil, fmt.Errorf("store: new cards of learner %d: %w", q.LearnerID, err)
 	}

@@ -26,9 +26,13 @@ const (
 type QueueRequest struct {
 	LearnerID int64
 	DocID     int64 // one document version; 0 for the head version of every document
-	Now       time.Time
-	Settings  srs.Settings // daily limits and the time zone that says when "today" is
-	Limit     int          // at most this many items; 0 for all (daily limits still apply)
+	// SetID, when not 0, narrows the deck to a teacher's question set (its
+	// cards, in the set's order, as the teacher edited them, held or not);
+	// DocID is then ignored.
+	SetID    int64
+	Now      time.Time
+	Settings srs.Settings // daily limits and the time zone that says when "today" is
+	Limit    int          // at most this many items; 0 for all (daily limits still apply)
 	// LearnAhead lets learning cards due this soon after Now be served after
 	// everything else, so a session can finish instead of waiting for a
 	// 10-minute step (Anki's learn-ahead limit, 20 minutes by default there).
@@ -185,6 +189,9 @@ func dueCards(ctx context.Context, tx *readTx, req QueueRequest) ([]QueueItem, e
 // deckJoin joins a card_states row s to the card row c it is studied as:
 // the row of the requested version, or the head row of its id.
 func (q queue) deckJoin() (string, []any) {
+	if q.SetID != 0 {
+		return `c.card_id = s.card_id AND ` + setDeck, []any{q.SetID}
+	}
 	if q.DocID != 0 {
 		return `c.doc_id = $2 AND c.card_id = s.card_id`, []any{q.DocID}
 	}
@@ -200,8 +207,8 @@ func (q queue) states(ctx context.Context, tx *readTx, kind QueueKind, cond stri
 	join, jargs := q.deckJoin()
 	all := append(append([]any{q.LearnerID}, jargs...), args...)
 	all = append(all, n)
-	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, c.body, c.held, `+srsColumns("s.")+`
-		FROM card_states s JOIN cards c ON `+join+` AND c.held = 0 AND c.stale = 0
+	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, `+q.bodyColumn()+`, c.held, `+srsColumns("s.")+`
+		FROM card_states s JOIN cards c ON `+join+` AND `+q.live()+`
 		WHERE s.learner_id = $1 AND `+cond+`
 		ORDER BY s.due, s.card_id LIMIT $`+fmt.Sprint(len(all)), all...)
 	if err != nil {
@@ -234,7 +241,7 @@ func queueCounts(ctx context.Context, tx *readTx, req QueueRequest) (QueueCounts
 		return QueueCounts{}, err
 	}
 	join, jargs := q.deckJoin()
-	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND c.held = 0 AND c.stale = 0
+	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + `
 		WHERE s.learner_id = $1 AND `
 	end := ts(q.dayEnd)
 	var n QueueCounts
@@ -272,4 +279,27 @@ type cardBody struct {
 func (c cardBody) Scan(dest ...any) error {
 	*dest[0].(*string), *dest[1].(*int) = c.body, c.held
 	return nil
+}
+
+// setDeck keeps the card rows c of the set $2: rows of the set's document
+// whose id the set lists.
+const setDeck = `c.doc_id = (SELECT doc_id FROM sets WHERE id = $2)
+	AND EXISTS (SELECT 1 FROM set_cards sc WHERE sc.set_id = $2 AND sc.card_id = c.card_id)`
+
+// bodyColumn is the card JSON the queue serves: a set's cards carry the
+// teacher's edits.
+func (q queue) bodyColumn() string {
+	if q.SetID != 0 {
+		return setCardBody
+	}
+	return `c.body`
+}
+
+// live is the condition on servable card rows c: a set serves the cards
+// its teacher approved, held ones included.
+func (q queue) live() string {
+	if q.SetID != 0 {
+		return `c.stale = 0`
+	}
+	return `c.held = 0 AND c.stale = 0`
 }

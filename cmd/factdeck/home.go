@@ -25,6 +25,10 @@ func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	vm := views.HomeVM{Chrome: s.chrome(r, "Documents")}
+	if vm.Sets, err = s.memberSets(r); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	for _, d := range docs {
 		counts, err := s.counts(r, d.ID)
 		if err != nil {

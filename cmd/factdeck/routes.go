@@ -34,6 +34,7 @@ func (s *server) routes() http.Handler {
 		s.mountRead(r)
 		s.mountProgress(r)
 		s.mountAccounts(r)
+		s.mountTeacher(r)
 	})
 	return r
 }

@@ -43,20 +43,20 @@ func startOfDay(now time.Time, loc *time.Location) time.Time {
 
 // studyPage fills the parts of the study page every step shares: the deck,
 // today's progress and whether there is a grade to undo.
-func (s *server) studyPage(r *http.Request, doc quiz.Document, settings srs.Settings, remaining int) (views.StudyVM, error) {
+func (s *server) studyPage(r *http.Request, doc studyDeck, settings srs.Settings, remaining int) (views.StudyVM, error) {
 	done, _, err := s.db.DeckTally(r.Context(), learnerID(r), doc.ID, startOfDay(s.now(), settings.Location()))
 	if err != nil {
 		return views.StudyVM{}, err
 	}
 	return views.StudyVM{
-		Chrome: s.chrome(r, "Study · "+doc.Title), DeckID: doc.ID, DeckTitle: doc.Title,
-		Action: studyPath(doc.ID), CanUndo: done > 0,
+		Chrome: s.chrome(r, "Study · "+doc.Title), DeckID: doc.ID, DeckTitle: doc.Title, DeckURL: doc.URL,
+		Action: doc.Path, CanUndo: done > 0,
 		Progress: views.Progress{Done: done, Total: done + remaining},
 	}, nil
 }
 
 func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
-	doc, err := s.deck(r)
+	doc, err := s.studyDeck(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -70,7 +70,7 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 	// Only the head of the queue is shown; counting the rest is cheaper than
 	// reading it (decoding cards was half of this page's time).
 	req := store.QueueRequest{
-		LearnerID: learnerID(r), DocID: doc.ID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
+		LearnerID: learnerID(r), DocID: doc.ID, SetID: doc.SetID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
 	}
 	items, remaining, err := s.queueHead(r, req)
 	if err != nil {
@@ -93,7 +93,7 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 	it := items[0]
 	q := questionVM(it.Card, study.ShowToken(learnerID(r), it.Card.ID, it.State), s.now())
 	vm.Question = &q
-	if it.State.Lapses >= study.LapsesBeforeReread {
+	if it.State.Lapses >= study.LapsesBeforeReread && doc.SetID == 0 { // a set's document is the teacher's, not readable here
 		if vm.Reread, err = s.reread(r, doc.ID, it); err != nil {
 			s.Error(w, r, err)
 			return
@@ -105,7 +105,7 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 // queueHead returns the next card to study (with the focus of a read-page
 // review applied) and how many cards today's queue still holds.
 func (s *server) queueHead(r *http.Request, req store.QueueRequest) ([]store.QueueItem, int, error) {
-	if s.focusOn(r, req.DocID) {
+	if req.SetID == 0 && s.focusOn(r, req.DocID) {
 		items, err := s.db.DueCards(r.Context(), req)
 		if err != nil {
 			return nil, 0, err
@@ -139,12 +139,12 @@ func (s *server) reread(r *http.Request, docID int64, it store.QueueItem) (*view
 	}, nil
 }
 
-func (s *server) summary(r *http.Request, doc quiz.Document, settings srs.Settings) (*views.SummaryVM, error) {
+func (s *server) summary(r *http.Request, doc studyDeck, settings srs.Settings) (*views.SummaryVM, error) {
 	done, remembered, err := s.db.DeckTally(r.Context(), learnerID(r), doc.ID, startOfDay(s.now(), settings.Location()))
 	if err != nil {
 		return nil, err
 	}
-	counts, err := s.counts(r, doc.ID)
+	counts, err := s.deckCounts(r, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -168,8 +168,8 @@ func questionVM(c quiz.Card, token string, now time.Time) views.QuestionVM {
 
 // shownCard loads the card a form names and checks that its token still
 // matches the learner's memory of it; ok is false for a stale form.
-func (s *server) shownCard(r *http.Request, doc quiz.Document, form url.Values) (card quiz.Card, state srs.Card, ok bool, err error) {
-	card, err = s.db.Card(r.Context(), doc.ID, form.Get("card"))
+func (s *server) shownCard(r *http.Request, doc studyDeck, form url.Values) (card quiz.Card, state srs.Card, ok bool, err error) {
+	card, err = s.deckCard(r, doc, form.Get("card"))
 	if errors.Is(err, quiz.ErrNotFound) {
 		return card, state, false, nil
 	}
@@ -186,7 +186,7 @@ func (s *server) shownCard(r *http.Request, doc quiz.Document, form url.Values) 
 // handleStudyCheck grades an answer and shows the result, the source and
 // the grade buttons. It writes nothing: reloading it is harmless.
 func (s *server) handleStudyCheck(w http.ResponseWriter, r *http.Request) {
-	doc, err := s.deck(r)
+	doc, err := s.studyDeck(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -198,7 +198,7 @@ func (s *server) handleStudyCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok { // graded meanwhile, or a form from an old page
-		http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
+		http.Redirect(w, r, doc.Path, http.StatusSeeOther)
 		return
 	}
 	settings, sched, err := s.scheduler(r)
@@ -213,7 +213,7 @@ func (s *server) handleStudyCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	vm.Progress.Total = 0 // unknown without the queue; the bar returns with the next card
 	out := study.Grade(card, answerFrom(form, card))
-	res, err := resultVM(doc, card, state, out, form, sched, s.now())
+	res, err := resultVM(doc.Document, card, state, out, form, sched, s.now())
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -268,7 +268,7 @@ func answerFrom(f url.Values, c quiz.Card) study.Answer {
 
 // handleStudyGrade records the learner's rating of the card shown.
 func (s *server) handleStudyGrade(w http.ResponseWriter, r *http.Request) {
-	doc, err := s.deck(r)
+	doc, err := s.studyDeck(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -288,7 +288,7 @@ func (s *server) handleStudyGrade(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok { // already graded (double click, back button, another tab)
-		http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
+		http.Redirect(w, r, doc.Path, http.StatusSeeOther)
 		return
 	}
 	_, sched, err := s.scheduler(r)
@@ -306,7 +306,7 @@ func (s *server) handleStudyGrade(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
+	http.Redirect(w, r, doc.Path, http.StatusSeeOther)
 }
 
 // clampDuration keeps answer times sane for the log: a tab left open for a
@@ -323,7 +323,7 @@ func clampDuration(d time.Duration) time.Duration {
 
 // handleStudyUndo takes back the learner's last grade in this deck.
 func (s *server) handleStudyUndo(w http.ResponseWriter, r *http.Request) {
-	doc, err := s.deck(r)
+	doc, err := s.studyDeck(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -341,5 +341,5 @@ func (s *server) handleStudyUndo(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	http.Redirect(w, r, studyPath(doc.ID), http.StatusSeeOther)
+	http.Redirect(w, r, doc.Path, http.StatusSeeOther)
 }
