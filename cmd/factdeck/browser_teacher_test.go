@@ -56,5 +56,10 @@ func TestBrowserTeacher(t *testing.T) {
 		fillAndSubmit(t, ctx, nil, `[data-testid="publish"]`, `[data-testid="class-code"]`)
 		checkAxe(t, ctx, "set")
 		screenshot(t, ctx, "set-1280")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid="results-link"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`[data-testid="question-results"]`))); err != nil {
+			t.Fatal(err)
+		}
+		checkAxe(t, ctx, "set results")
 	}
 }

@@ -25,6 +25,8 @@ func (h *teacher) mountSets(r chi.Router) {
 	r.Post("/sets/{set}/add", h.handleSetAdd)
 	r.Post("/sets/{set}/publish", h.handleSetPublish)
 	r.Get("/sets/{set}/export/{format}", h.handleSetExport)
+	r.Get("/sets/{set}/results", h.handleSetResults)
+	r.Get("/sets/{set}/results.csv", h.handleSetResultsCSV)
 }
 
 func setPath(id int64) string { return fmt.Sprintf("/teach/sets/%d", id) }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"database/sql"
+	"encoding/csv"
 	"io"
 	"net/http"
 	"net/url"
@@ -91,6 +92,38 @@ func TestSetPublishJoinStudy(t *testing.T) {
 	// Someone without the code cannot study the set.
 	if res, _ := a.otherBrowser().get(t, study); res.StatusCode != http.StatusNotFound {
 		t.Errorf("study without joining: %d, want 404", res.StatusCode)
+	}
+
+	// The teacher sees the student's two answers, per question and per
+	// student, and downloads them as CSV.
+	res, body = a.get(t, set+"/results")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("results: %d", res.StatusCode)
+	}
+	doc := page(t, body)
+	rows := doc.Find(`[data-testid="question-results"] tbody tr`)
+	if rows.Length() != len(ids) {
+		t.Errorf("results list %d questions, want %d", rows.Length(), len(ids))
+	}
+	answered := 0
+	rows.Each(func(_ int, tr *goquery.Selection) {
+		if tr.Find("td").Eq(2).Text() == "1" {
+			answered++
+		}
+	})
+	if answered != 2 {
+		t.Errorf("%d questions show one student answering, want 2", answered)
+	}
+	if n := doc.Find(`[data-testid="student-results"] tbody tr`).Length(); n != 1 {
+		t.Errorf("%d students listed, want 1", n)
+	}
+	res, csvBody := a.get(t, set+"/results.csv")
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("results.csv: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	recs, err := csv.NewReader(strings.NewReader(csvBody)).ReadAll()
+	if err != nil || len(recs) != 1+len(ids)+1 {
+		t.Errorf("results.csv: %d records (%v), want header + %d questions + 1 student", len(recs), err, len(ids))
 	}
 }
 

@@ -51,6 +51,8 @@ func TestTeacherRoutesAuthorization(t *testing.T) {
 		{"POST", set + "/publish", nil, 303},
 		{"GET", set + "/export/apkg", nil, 200},
 		{"GET", set + "/export/csv", nil, 200},
+		{"GET", set + "/results", nil, 200},
+		{"GET", set + "/results.csv", nil, 200},
 	}
 	send := func(c *testApp, method, path string, form url.Values) int {
 		t.Helper()
