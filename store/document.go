@@ -80,6 +80,17 @@ func (db *DB) DocumentMeta(ctx context.Context, id int64) (quiz.Document, error)
 	return d, nil
 }
 
+// SetDocumentTopics replaces the topics listed for a document version.
+// Topics are derived from the text (the text itself never changes), so
+// they may be refreshed when the extractor improves.
+func (db *DB) SetDocumentTopics(ctx context.Context, id int64, topics []string) error {
+	_, err := db.write.ExecContext(ctx, `UPDATE documents SET topics = $1 WHERE id = $2`, strings.Join(topics, "\n"), id)
+	if err != nil {
+		return fmt.Errorf("store: document %d topics: %w", id, err)
+	}
+	return nil
+}
+
 // DocumentFilter narrows Documents.
 type DocumentFilter struct {
 	Source string // "" for any

@@ -150,3 +150,22 @@ func TestLearners(t *testing.T) {
 		t.Error("unknown learner reported as existing")
 	}
 }
+
+func TestSetDocumentTopics(t *testing.T) {
+	db := mustOpenDB(t, filepath.Join(t.TempDir(), "t.db"))
+	ctx := context.Background()
+	d, _, err := db.ImportDocument(ctx, quiz.Document{Slug: "s", Title: "T", Body: "body", Source: "seed", Topics: []string{"Old"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetDocumentTopics(ctx, d.ID, []string{"A", "B"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Document(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Topics) != 2 || got.Topics[1] != "B" || got.Body != "body" || got.Version != 1 {
+		t.Errorf("after SetDocumentTopics: %+v", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"slices"
 	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
@@ -55,6 +56,13 @@ func prepareDecks(ctx context.Context, db *store.DB, log *slog.Logger) error {
 		}
 	}
 	for i, d := range docs {
+		// Topics are derived from the text, so a better extractor may
+		// refresh them; the text itself never changes.
+		if topics := topicNames(gdocs[i].Extraction); !slices.Equal(topics, d.Topics) {
+			if err := db.SetDocumentTopics(ctx, d.ID, topics); err != nil {
+				return fmt.Errorf("document %d: %w", d.ID, err)
+			}
+		}
 		others := append(append([]gen.Doc{}, gdocs[:i]...), gdocs[i+1:]...)
 		cards := gen.Generate(gdocs[i], others, gen.DefaultOptions())
 		if err := db.SaveCards(ctx, d.ID, cards); err != nil {
@@ -71,12 +79,18 @@ func describe(body string) (quiz.Document, error) {
 	if err != nil {
 		return quiz.Document{}, err
 	}
-	d := quiz.Document{Body: body, Title: ex.Title}
+	d := quiz.Document{Body: body, Title: ex.Title, Topics: topicNames(ex)}
 	if d.Title == "" {
 		d.Title = quiz.TitleOf(body)
 	}
-	for _, t := range ex.Topics {
-		d.Topics = append(d.Topics, t.Name)
-	}
 	return d, nil
+}
+
+// topicNames lists the display names of an extraction's topics.
+func topicNames(ex quiz.Extraction) []string {
+	var names []string
+	for _, t := range ex.Topics {
+		names = append(names, t.Name)
+	}
+	return names
 }
