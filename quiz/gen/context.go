@@ -23,19 +23,21 @@ type generator struct {
 	alias      *aliasIndex
 	pool       map[string][]poolValue // distractor candidates per class
 
-	framesCache [][]*frame                 // frames per fact, built once
-	bySource    map[[2]int][]quiz.Fact     // facts per cited source span
-	seenDates   map[string]map[string]bool // ISO dates reported per topic
-	mentionMemo map[string]bool
-	cleanMemo   map[string]string
-	dateMemo    map[string][]dateHit
-	saneMemo    map[string]bool
-	vagueMemo   map[string]bool // vagueRef per text and topic
-	cityMemo    map[string]bool // isCity per place
-	provinces   map[string]bool // built on first use by provinceNames
-	surnames    map[string]bool // last words of the document's people, built on first use
-	sideNames   map[string]bool // norm names of belligerents and units, to spot two run together
-	year        int             // docYear of the document
+	framesCache               [][]*frame                 // frames per fact, built once
+	bySource                  map[[2]int][]quiz.Fact     // facts per cited source span
+	seenDates                 map[string]map[string]bool // ISO dates reported per topic
+	mentionMemo               map[string]bool
+	cleanMemo                 map[string]string
+	dateMemo                  map[string][]dateHit
+	saneMemo                  map[string]bool
+	vagueMemo                 map[string]bool     // vagueRef per text and topic
+	cityMemo                  map[string]bool     // isCity per place
+	provinces                 map[string]bool     // built on first use by provinceNames
+	surnames                  map[string]bool     // last words of the document's people, built on first use
+	sideNames                 map[string]bool     // norm names of belligerents and units, to spot two run together
+	firstNames                map[string]bool     // lower-case first words of the collection's people, to spot cut names
+	namesByFirst, namesByLast map[string][]string // the collection's people's names by first and last word
+	year                      int                 // docYear of the document
 }
 
 // sane memoises saneValue: distractor pools see the same values in every
@@ -47,7 +49,7 @@ func (g *generator) sane(f quiz.Fact, v string) bool {
 		ok = saneValue(f, v) && !g.joined(f, v) && !cutName(v)
 		g.saneMemo[k] = ok
 	}
-	return ok
+	return ok && !g.cutValue(f, v)
 }
 
 // vague memoises vagueRef: the cards of one sentence quote it alike.
@@ -119,7 +121,8 @@ type sideKey struct {
 type poolValue struct {
 	v    string
 	here bool
-	year int // the year the value's document is mostly about; 0 unknown
+	year int    // the year the value's document is mostly about; 0 unknown
+	role string // for people: the role family named before the name ("researchers")
 }
 
 // docYear is the year a document's dated facts mostly fall in, so that
@@ -155,25 +158,36 @@ func (g *generator) sameEra(year int) bool {
 func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 	g := &generator{
 		doc: doc, slug: slug(doc.ID), opts: opts,
-		topics:      map[string]topicInfo{},
-		sides:       map[sideKey][]string{},
-		slotValues:  map[string]map[string]bool{},
-		pool:        map[string][]poolValue{},
-		docNorm:     " " + norm(doc.Text) + " ",
-		bySource:    map[[2]int][]quiz.Fact{},
-		seenDates:   map[string]map[string]bool{},
-		mentionMemo: map[string]bool{},
-		cleanMemo:   map[string]string{},
-		dateMemo:    map[string][]dateHit{},
-		saneMemo:    map[string]bool{},
-		vagueMemo:   map[string]bool{},
-		cityMemo:    map[string]bool{},
-		sideNames:   map[string]bool{},
+		topics:       map[string]topicInfo{},
+		sides:        map[sideKey][]string{},
+		slotValues:   map[string]map[string]bool{},
+		pool:         map[string][]poolValue{},
+		docNorm:      " " + norm(doc.Text) + " ",
+		bySource:     map[[2]int][]quiz.Fact{},
+		seenDates:    map[string]map[string]bool{},
+		mentionMemo:  map[string]bool{},
+		cleanMemo:    map[string]string{},
+		dateMemo:     map[string][]dateHit{},
+		saneMemo:     map[string]bool{},
+		vagueMemo:    map[string]bool{},
+		cityMemo:     map[string]bool{},
+		sideNames:    map[string]bool{},
+		firstNames:   map[string]bool{},
+		namesByFirst: map[string][]string{}, namesByLast: map[string][]string{},
 	}
 	for _, d := range append([]Doc{doc}, others...) {
 		for _, f := range d.Extraction.Facts {
 			if (f.Kind == quiz.KindBelligerent || f.Kind == quiz.KindUnit) && words(f.Value) >= 2 {
 				g.sideNames[norm(f.Value)] = true
+			}
+			if (f.Entity == quiz.EntityPerson || f.Kind == quiz.KindCommander) && words(f.Value) >= 2 {
+				g.firstNames[firstWord(f.Value)] = true
+				v := strings.TrimSpace(f.Value)
+				ws := strings.Fields(v)
+				if !containsStr(g.namesByFirst[ws[0]], v) {
+					g.namesByFirst[ws[0]] = append(g.namesByFirst[ws[0]], v)
+					g.namesByLast[ws[len(ws)-1]] = append(g.namesByLast[ws[len(ws)-1]], v)
+				}
 			}
 		}
 	}
@@ -340,9 +354,13 @@ func (g *generator) addPool(d Doc, here bool) {
 			continue
 		}
 		c := classOf(f)
-		g.pool[c] = append(g.pool[c], poolValue{v, here, year})
+		role := ""
+		if c == "person" {
+			role = valueRole(f.Text, v)
+		}
+		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role})
 		if c == string(quiz.KindBelligerent) {
-			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year})
+			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, ""})
 		}
 	}
 }
@@ -365,4 +383,13 @@ var pronunciationRE = regexp.MustCompile(`\s*\((?:\s[^()]*|(?:locally|pronounced
 // cleanTopicName drops pronunciation residue from a topic's display name.
 func cleanTopicName(s string) string {
 	return strings.TrimSpace(pronunciationRE.ReplaceAllString(s, ""))
+}
+
+func containsStr(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

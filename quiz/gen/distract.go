@@ -106,9 +106,13 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		return out
 	}
 	here, there := []string{}, []string{}
+	role := frameRole(fr)
 	for _, p := range g.pool[fr.class] {
 		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
 			continue
+		}
+		if role != "" && p.role != role {
+			continue // "Researchers _____ and Michael Weiss": researchers only, not commanders
 		}
 		switch {
 		case p.here && side:

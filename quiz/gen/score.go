@@ -151,6 +151,15 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if c.Kind == quiz.CardCloze && loosePhraseGap(fr) {
 		s -= penaltyLoosePhrase
 	}
+	if c.Kind == quiz.CardTrueFalse && fr.prose && fr.question == "" && ungrammatical(fr.sent) {
+		s -= penaltyHold // the source's own faulty wording as a statement
+	}
+	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped) && fr.question == "" && broadRegionGap(fr) {
+		s -= penaltyHold // "throughout _____": Syria, Idlib, the northwest all fit
+	}
+	if g.cutValue(fr.f, fr.answer) {
+		s -= penaltyHold // "CJTF" of "CJTF–OIR", "Ali Abdullah" of "Ali Abdullah Ayyoub"
+	}
 	return clamp(s - promptPenalty(c.Prompt, c.Answer))
 }
 
