@@ -8,6 +8,22 @@
     form.dataset.submitted = "1";
   });
 
+  // A long upload: show progress while the server reads the document and
+  // makes its questions (the page is replaced when they are ready).
+  document.addEventListener("submit", function (ev) {
+    var busy = ev.target.querySelector("[data-busy]");
+    if (!busy || ev.defaultPrevented) { return; }
+    busy.hidden = false;
+    var status = busy.querySelector("[data-busy-status]");
+    var started = Date.now();
+    var tick = function () {
+      var s = Math.round((Date.now() - started) / 1000);
+      status.textContent = "Reading the document and making questions… " + s + " s (at most 20 s)";
+    };
+    tick();
+    setInterval(tick, 1000);
+  });
+
   // After answering, move focus to the verdict so screen readers and
   // keyboard users land on the result.
   var verdict = document.getElementById("verdict");
