@@ -25,9 +25,8 @@ func firstDeck(t *testing.T, a *testApp) string {
 	return "/decks/" + itoa(docs[0].ID)
 }
 
+// itoa formats an id for a URL.
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
 
 // post sends a same-origin form.
 func (a *testApp) post(t *testing.T, path string, form url.Values) (*http.Response, string) {
@@ -52,7 +51,7 @@ func answerShown(t *testing.T, a *testApp, deck, body string) (card, token, resu
 		form.Set(in.AttrOr("name", ""), in.AttrOr("value", ""))
 	})
 	for i := 0; i < q.Find("select").Length(); i++ {
-		form.Set("pos"+formatInt(int64(i)), formatInt(int64(i+1)))
+		form.Set("pos"+itoa(int64(i)), itoa(int64(i+1)))
 	}
 	res, result := a.get(t, deck+"/study/check?"+form.Encode())
 	if res.StatusCode != http.StatusOK {
