@@ -150,6 +150,11 @@ func dueCards(ctx context.Context, tx *readTx, req QueueRequest) ([]QueueItem, e
 	if err != nil {
 		return nil, err
 	}
+	return q.dueCards(ctx, tx)
+}
+
+func (q queue) dueCards(ctx context.Context, tx *readTx) ([]QueueItem, error) {
+	req := q.QueueRequest
 	left := req.Limit
 	if left <= 0 {
 		left = math.MaxInt32
@@ -240,6 +245,13 @@ func queueCounts(ctx context.Context, tx *readTx, req QueueRequest) (QueueCounts
 	if err != nil {
 		return QueueCounts{}, err
 	}
+	return q.counts(ctx, tx)
+}
+
+func (q queue) counts(ctx context.Context, tx *readTx) (QueueCounts, error) {
+	if q.SetID != 0 || q.DocID != 0 {
+		return q.deckCounts(ctx, tx)
+	}
 	join, jargs := q.deckJoin()
 	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + `
 		WHERE s.learner_id = $1 AND `
@@ -266,6 +278,30 @@ func queueCounts(ctx context.Context, tx *readTx, req QueueRequest) (QueueCounts
 		if err != nil {
 			return QueueCounts{}, fmt.Errorf("store: queue counts of learner %d: %w", q.LearnerID, err)
 		}
+	}
+	return n, nil
+}
+
+// deckCounts counts the queue of one document or set in a single query:
+// each count stops at its daily limit.
+func (q queue) deckCounts(ctx context.Context, tx *readTx) (QueueCounts, error) {
+	join, jargs := q.deckJoin()
+	deck := `c.doc_id = $2`
+	if q.SetID != 0 {
+		deck = setDeck
+	}
+	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + `
+		WHERE s.learner_id = $1 AND `
+	var n QueueCounts
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM (`+states+`s.state = 2 AND s.due < $3 LIMIT $4) AS r),
+		(SELECT COUNT(*) FROM (`+states+`s.state IN (1, 3) AND s.due < $3) AS l),
+		(SELECT COUNT(*) FROM (SELECT 1 FROM cards c WHERE `+deck+` AND `+q.live()+`
+			AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)
+			LIMIT $5) AS n)`,
+		q.LearnerID, jargs[0], ts(q.dayEnd), q.reviewLeft, q.newLeft).Scan(&n.Review, &n.Learning, &n.New)
+	if err != nil {
+		return n, fmt.Errorf("store: queue counts of learner %d: %w", q.LearnerID, err)
 	}
 	return n, nil
 }

@@ -152,8 +152,30 @@ func TestQueueAcrossMidnight(t *testing.T) {
 			if err != nil || n != tc.counts {
 				t.Errorf("QueueCounts = %+v, %v; want %+v", n, err, tc.counts)
 			}
+			// The review page reads the same queue's head, counts and the
+			// deck's tally of today in one go.
+			h, err := d.db.Head(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := summarize(h.Items); !reflect.DeepEqual(got, tc.want[:1]) || h.Counts != tc.counts {
+				t.Errorf("Head = %v %+v, want %v %+v", got, h.Counts, tc.want[:1], tc.counts)
+			}
+			if len(h.Items) == 1 && !reflect.DeepEqual(h.Items[0], items[0]) {
+				t.Errorf("Head item = %+v\nDueCards' first = %+v", h.Items[0], items[0])
+			}
+			reviewed, remembered, err := d.db.DeckTally(ctx, d.learner, d.doc.ID, startOfLocalDay(tc.now, settings))
+			// This learner's only deck: its tally is the all-decks tally.
+			if err != nil || h.Reviewed != reviewed || h.Remembered != remembered {
+				t.Errorf("Head tally %d/%d, DeckTally %d/%d (%v)", h.Reviewed, h.Remembered, reviewed, remembered, err)
+			}
 		})
 	}
+}
+
+func startOfLocalDay(now time.Time, s srs.Settings) time.Time {
+	start, _ := dayBounds(now, s.Location())
+	return start
 }
 
 func TestRecall(t *testing.T) {

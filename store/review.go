@@ -297,11 +297,13 @@ func (db *DB) LatestReview(ctx context.Context, learnerID, docID int64) (Review,
 	return r, nil
 }
 
+const deckTallySQL = `SELECT COUNT(*), COALESCE(SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END), 0)
+	FROM reviews WHERE learner_id = $1 AND doc_id = $2 AND reviewed_at >= $3`
+
 // DeckTally counts a learner's reviews of a document's cards since a time,
 // and how many of them were remembered (rated Hard, Good or Easy).
 func (db *DB) DeckTally(ctx context.Context, learnerID, docID int64, since time.Time) (reviewed, remembered int, err error) {
-	st, err := db.readStmt(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END), 0)
-		FROM reviews WHERE learner_id = $1 AND doc_id = $2 AND reviewed_at >= $3`)
+	st, err := db.readStmt(ctx, deckTallySQL)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"runtime"
@@ -236,4 +237,39 @@ func cpuModel() string {
 		}
 	}
 	return runtime.GOARCH
+}
+
+// BenchmarkStudyPage is the review page's server-side cost without the
+// network: one learner reloading the head of a seed deck's queue, against a
+// bare handler served through the same recorder as the baseline.
+func BenchmarkStudyPage(b *testing.B) {
+	a := newTestApp(b)
+	a.srv.log = discardLogger()
+	deck := firstDeck(b, a)
+	h := a.srv.routes()
+	first := httptest.NewRecorder()
+	h.ServeHTTP(first, httptest.NewRequest(http.MethodGet, deck+"/study", nil))
+	cookies := first.Result().Cookies()
+	view := func(h http.Handler) {
+		req := httptest.NewRequest(http.MethodGet, deck+"/study", nil)
+		for _, c := range cookies {
+			req.AddCookie(c)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+	b.Run("bare", func(b *testing.B) {
+		bare := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok") })
+		for b.Loop() {
+			view(bare)
+		}
+	})
+	b.Run("page", func(b *testing.B) {
+		for b.Loop() {
+			view(h)
+		}
+	})
 }

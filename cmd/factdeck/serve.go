@@ -114,6 +114,7 @@ type server struct {
 func newServer(db *store.DB, log *slog.Logger, cfg config) *server {
 	sm := scs.New()
 	sm.Store = db.Sessions()
+	sm.Codec = sessionCodec{}
 	// A sliding lifetime without scs's IdleTimeout, which rewrites the
 	// session on every request: the learner middleware extends the deadline
 	// at most once a week (see sessionRenewEvery).

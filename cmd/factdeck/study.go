@@ -48,11 +48,15 @@ func (s *server) studyPage(r *http.Request, doc studyDeck, settings srs.Settings
 	if err != nil {
 		return views.StudyVM{}, err
 	}
+	return studyVM(s.chrome(r, "Study · "+doc.Title), doc, done, remaining), nil
+}
+
+func studyVM(chrome views.Chrome, doc studyDeck, done, remaining int) views.StudyVM {
 	return views.StudyVM{
-		Chrome: s.chrome(r, "Study · "+doc.Title), DeckID: doc.ID, DeckTitle: doc.Title, DeckURL: doc.URL,
+		Chrome: chrome, DeckID: doc.ID, DeckTitle: doc.Title, DeckURL: doc.URL,
 		Action: doc.Path, CanUndo: done > 0,
 		Progress: views.Progress{Done: done, Total: done + remaining},
-	}, nil
+	}
 }
 
 func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
@@ -61,36 +65,28 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	ctx := r.Context()
-	settings, err := s.db.LearnerSettings(ctx, learnerID(r))
+	settings, err := s.db.LearnerSettings(r.Context(), learnerID(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	// Only the head of the queue is shown; counting the rest is cheaper than
-	// reading it (decoding cards was half of this page's time).
 	req := store.QueueRequest{
 		LearnerID: learnerID(r), DocID: doc.ID, SetID: doc.SetID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
 	}
-	items, remaining, err := s.queueHead(r, req)
+	head, err := s.queueHead(r, req)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	vm, err := s.studyPage(r, doc, settings, remaining)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	if len(items) == 0 {
-		if vm.Summary, err = s.summary(r, doc, settings); err != nil {
-			s.Error(w, r, err)
-			return
-		}
+	vm := studyVM(s.chrome(r, "Study · "+doc.Title), doc, head.Reviewed, head.Remaining())
+	if len(head.Items) == 0 {
+		vm.Summary = &views.SummaryVM{Reviewed: head.Reviewed, Correct: head.Remembered, Counts: views.Counts{
+			New: head.Counts.New, Learning: head.Counts.Learning, Due: head.Counts.Review,
+		}}
 		s.render(w, r, http.StatusOK, views.StudyPage(vm))
 		return
 	}
-	it := items[0]
+	it := head.Items[0]
 	q := questionVM(it.Card, study.ShowToken(learnerID(r), it.Card.ID, it.State), s.now())
 	vm.Question = &q
 	if it.State.Lapses >= study.LapsesBeforeReread && doc.SetID == 0 { // a set's document is the teacher's, not readable here
@@ -102,27 +98,21 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, views.StudyPage(vm))
 }
 
-// queueHead returns the next card to study (with the focus of a read-page
-// review applied) and how many cards today's queue still holds.
-func (s *server) queueHead(r *http.Request, req store.QueueRequest) ([]store.QueueItem, int, error) {
-	if req.SetID == 0 && s.focusOn(r, req.DocID) {
-		items, err := s.db.DueCards(r.Context(), req)
-		if err != nil {
-			return nil, 0, err
-		}
-		items = s.focused(r, req.DocID, items)
-		return items, len(items), nil
+// queueHead reads the next card to study, today's counts and tally in one
+// read (store.DB.Head); a read-page review's focus narrows the queue to the
+// cards the learner chose.
+func (s *server) queueHead(r *http.Request, req store.QueueRequest) (store.QueueHead, error) {
+	head, err := s.db.Head(r.Context(), req)
+	if err != nil || req.SetID != 0 || !s.focusOn(r, req.DocID) {
+		return head, err
 	}
-	req.Limit = 1
 	items, err := s.db.DueCards(r.Context(), req)
 	if err != nil {
-		return nil, 0, err
+		return head, err
 	}
-	qc, err := s.db.QueueCounts(r.Context(), req)
-	if err != nil {
-		return nil, 0, err
-	}
-	return items, max(qc.New+qc.Learning+qc.Review, len(items)), nil
+	items = s.focused(r, req.DocID, items)
+	head.Items, head.Counts = items[:min(len(items), 1)], store.QueueCounts{New: len(items)}
+	return head, nil
 }
 
 // reread is the source passage of a card forgotten again and again.
@@ -137,18 +127,6 @@ func (s *server) reread(r *http.Request, docID int64, it store.QueueItem) (*view
 		Passage: study.Passage(full.Body, src.Start, src.End),
 		URL:     fmt.Sprintf("/decks/%d/read#s%d", docID, src.Start),
 	}, nil
-}
-
-func (s *server) summary(r *http.Request, doc studyDeck, settings srs.Settings) (*views.SummaryVM, error) {
-	done, remembered, err := s.db.DeckTally(r.Context(), learnerID(r), doc.ID, startOfDay(s.now(), settings.Location()))
-	if err != nil {
-		return nil, err
-	}
-	counts, err := s.deckCounts(r, doc)
-	if err != nil {
-		return nil, err
-	}
-	return &views.SummaryVM{Reviewed: done, Correct: remembered, Counts: counts}, nil
 }
 
 func questionVM(c quiz.Card, token string, now time.Time) views.QuestionVM {

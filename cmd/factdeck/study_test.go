@@ -16,7 +16,7 @@ import (
 )
 
 // firstDeck is the path of the seed's deck.
-func firstDeck(t *testing.T, a *testApp) string {
+func firstDeck(t testing.TB, a *testApp) string {
 	t.Helper()
 	docs, err := a.db.Documents(context.Background(), store.DocumentFilter{})
 	if err != nil || len(docs) == 0 {
