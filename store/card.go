@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
+	"github.com/factdeck/factdeck/quiz/study"
 )
 
 // SaveCards stores the generated cards of one document version, in the
@@ -30,6 +31,7 @@ func (db *DB) saveCards(ctx context.Context, tx *sql.Tx, docID int64, cards []qu
 	}
 	now := ts(db.now())
 	keep := make(map[string]bool, len(cards))
+	rungs := study.Rungs(cards)
 	for i, c := range cards {
 		if c.ID == "" {
 			return quiz.Invalid("cards", fmt.Sprintf("card %d has no id", i))
@@ -38,7 +40,7 @@ func (db *DB) saveCards(ctx context.Context, tx *sql.Tx, docID int64, cards []qu
 			return quiz.Invalid("cards", fmt.Sprintf("card id %q appears twice", c.ID))
 		}
 		keep[c.ID] = true
-		if err := upsertCard(ctx, tx, docID, i, c, now); err != nil {
+		if err := upsertCard(ctx, tx, docID, i, rungs[i], c, now); err != nil {
 			return err
 		}
 	}
@@ -48,18 +50,18 @@ func (db *DB) saveCards(ctx context.Context, tx *sql.Tx, docID int64, cards []qu
 	return markHeads(ctx, tx, doc.Slug)
 }
 
-func upsertCard(ctx context.Context, tx *sql.Tx, docID int64, seq int, c quiz.Card, now string) error {
+func upsertCard(ctx context.Context, tx *sql.Tx, docID int64, seq, rung int, c quiz.Card, now string) error {
 	body, err := json.Marshal(c)
 	if err != nil {
 		return fmt.Errorf("store: encode card %s: %w", c.ID, err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO cards
-		(doc_id, card_id, seq, kind, topic_id, held, stale, is_head, body, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $8, $8)
+		(doc_id, card_id, seq, kind, topic_id, held, stale, is_head, body, created_at, updated_at, fact_key, rung)
+		VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $8, $8, $9, $10)
 		ON CONFLICT (doc_id, card_id) DO UPDATE SET seq = excluded.seq, kind = excluded.kind,
 			topic_id = excluded.topic_id, held = excluded.held, stale = 0, body = excluded.body,
-			updated_at = excluded.updated_at`,
-		docID, c.ID, seq, string(c.Kind), c.TopicID, boolInt(c.Held), string(body), now)
+			updated_at = excluded.updated_at, fact_key = excluded.fact_key, rung = excluded.rung`,
+		docID, c.ID, seq, string(c.Kind), c.TopicID, boolInt(c.Held), string(body), now, c.FactKey, rung)
 	if err != nil {
 		return fmt.Errorf("store: save card %s: %w", c.ID, err)
 	}

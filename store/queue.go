@@ -5,10 +5,12 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/factdeck/factdeck/quiz"
 	"github.com/factdeck/factdeck/quiz/srs"
+	"github.com/factdeck/factdeck/quiz/study"
 )
 
 // QueueKind says why a card is in the study queue.
@@ -213,7 +215,7 @@ func (q queue) states(ctx context.Context, tx *readTx, kind QueueKind, cond stri
 	all := append(append([]any{q.LearnerID}, jargs...), args...)
 	all = append(all, n)
 	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, `+q.bodyColumn()+`, c.held, `+srsColumns("s.")+`
-		FROM card_states s JOIN cards c ON `+join+` AND `+q.live()+`
+		FROM card_states s JOIN cards c ON `+join+` AND `+q.live()+q.served()+`
 		WHERE s.learner_id = $1 AND `+cond+`
 		ORDER BY s.due, s.card_id LIMIT $`+fmt.Sprint(len(all)), all...)
 	if err != nil {
@@ -253,7 +255,7 @@ func (q queue) counts(ctx context.Context, tx *readTx) (QueueCounts, error) {
 		return q.deckCounts(ctx, tx)
 	}
 	join, jargs := q.deckJoin()
-	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + `
+	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + q.served() + `
 		WHERE s.learner_id = $1 AND `
 	end := ts(q.dayEnd)
 	var n QueueCounts
@@ -290,13 +292,13 @@ func (q queue) deckCounts(ctx context.Context, tx *readTx) (QueueCounts, error) 
 	if q.SetID != 0 {
 		deck = setDeck
 	}
-	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + `
+	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + q.served() + `
 		WHERE s.learner_id = $1 AND `
 	var n QueueCounts
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM (`+states+`s.state = 2 AND s.due < $3 LIMIT $4) AS r),
 		(SELECT COUNT(*) FROM (`+states+`s.state IN (1, 3) AND s.due < $3) AS l),
-		(SELECT COUNT(*) FROM (SELECT 1 FROM cards c WHERE `+deck+` AND `+q.live()+`
+		(SELECT COUNT(*) FROM (SELECT 1 FROM cards c WHERE `+deck+` AND `+q.live()+q.unlocked()+`
 			AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)
 			LIMIT $5) AS n)`,
 		q.LearnerID, jargs[0], ts(q.dayEnd), q.reviewLeft, q.newLeft).Scan(&n.Review, &n.Learning, &n.New)
@@ -339,3 +341,38 @@ func (q queue) live() string {
 	}
 	return `c.held = 0 AND c.stale = 0`
 }
+
+// served keeps the card rows c with a state that the ladder still serves:
+// none of the learner's cards of the same fact is on a higher rung
+// (quiz/study/ladder.go). A teacher's set serves every card it lists.
+func (q queue) served() string {
+	if q.SetID != 0 {
+		return ``
+	}
+	return ` AND NOT EXISTS (SELECT 1 FROM cards u JOIN card_states us ON us.learner_id = $1 AND us.card_id = u.card_id
+		WHERE u.doc_id = c.doc_id AND u.fact_key = c.fact_key AND u.rung > c.rung)`
+}
+
+// unlocked keeps the new card rows c that the ladder lets the learner meet:
+// the bottom rung of their fact, or the rung above a card of the fact that
+// the learner has brought to the Review state with the stability that
+// opens the rung (study.UnlockAt). A teacher's set introduces every card.
+func (q queue) unlocked() string {
+	if q.SetID != 0 {
+		return ``
+	}
+	return ` AND (c.rung = 0 OR EXISTS (SELECT 1 FROM cards l JOIN card_states ls ON ls.learner_id = $1 AND ls.card_id = l.card_id
+		WHERE l.doc_id = c.doc_id AND l.fact_key = c.fact_key AND l.rung = c.rung - 1
+		AND ls.state = 2 AND ls.stability >= ` + unlockStability + `))`
+}
+
+// unlockStability is study.UnlockAt(c.rung) as SQL.
+var unlockStability = func() string {
+	var b strings.Builder
+	b.WriteString(`CASE`)
+	for r := 1; r < len(study.Unlock); r++ {
+		fmt.Fprintf(&b, ` WHEN c.rung = %d THEN %g`, r, study.UnlockAt(r))
+	}
+	fmt.Fprintf(&b, ` ELSE %g END`, study.UnlockAt(len(study.Unlock)))
+	return b.String()
+}()

@@ -87,7 +87,7 @@ func (q queue) head(ctx context.Context, tx *readTx) ([]QueueItem, error) {
 		return fmt.Sprintf(`SELECT * FROM (SELECT %d AS k, c.doc_id, %s AS body, c.held, %s
 			FROM card_states s JOIN cards c ON %s AND %s
 			WHERE s.learner_id = $1 AND %s ORDER BY s.due, s.card_id LIMIT %s) AS q%d`,
-			k, q.bodyColumn(), srsColumns("s."), join, q.live(), cond, limit, k)
+			k, q.bodyColumn(), srsColumns("s."), join, q.live()+q.served(), cond, limit, k)
 	}
 	deck, order := `c.doc_id = $2`, `c.doc_id, c.seq`
 	if q.SetID != 0 {
@@ -96,7 +96,7 @@ func (q queue) head(ctx context.Context, tx *readTx) ([]QueueItem, error) {
 	}
 	fresh := `SELECT * FROM (SELECT 3 AS k, c.doc_id, ` + q.bodyColumn() + ` AS body, c.held,
 		0, 0.0, 0.0, '', NULL, 0, 0, 0, 0, 0
-		FROM cards c WHERE ` + deck + ` AND ` + q.live() + `
+		FROM cards c WHERE ` + deck + ` AND ` + q.live() + q.unlocked() + `
 		AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)
 		ORDER BY ` + order + ` LIMIT $6) AS q3`
 	ahead := q.Now
