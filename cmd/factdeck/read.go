@@ -75,7 +75,8 @@ func (s *server) recalls(r *http.Request, docID int64) ([]doc.Recall, float64, e
 	for _, c := range cards {
 		m := mem[c.ID]
 		out = append(out, doc.Recall{CardID: c.ID, Start: c.Source.Start,
-			Seen: m.State.State != srs.New, R: m.Retrievability})
+			Seen: m.State.State != srs.New, R: m.Retrievability,
+			Learning: m.State.State == srs.Learning, Relearning: m.State.State == srs.Relearning})
 	}
 	return out, settings.DesiredRetention, nil
 }

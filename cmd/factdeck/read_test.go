@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -86,21 +87,36 @@ func TestReadShadingChangesAfterReview(t *testing.T) {
 	if lv, _ := sel.Attr("data-level"); lv != "new" {
 		t.Fatalf("before any review, level = %q, want new", lv)
 	}
-	// Review every card of that sentence Good, as the study page would.
+	// Grade every card of that sentence, as the study page would, and read
+	// the sentence's level.
 	learner := learnerOf(t, a)
 	sched, _ := srs.NewScheduler(srs.DefaultSettings().Parameters())
-	for _, c := range cards {
-		if c.Source.Start == target {
-			if _, err := a.db.RecordReview(context.Background(), store.ReviewInput{LearnerID: learner, CardID: c.ID, DocID: d.ID,
-				Rating: srs.Good, ReviewedAt: a.srv.now(), ShownToken: c.ID}, sched); err != nil {
-				t.Fatal(err)
+	level := func(rating srs.Rating, at time.Time) string {
+		t.Helper()
+		for _, c := range cards {
+			if c.Source.Start == target {
+				if _, err := a.db.RecordReview(context.Background(), store.ReviewInput{LearnerID: learner, CardID: c.ID, DocID: d.ID,
+					Rating: rating, ReviewedAt: at, ShownToken: c.ID + rating.String()}, sched); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
+		_, body = a.get(t, deck+"/read")
+		sel = page(t, body).Find("#s" + strconv.Itoa(target)).Closest(".sent")
+		lv, _ := sel.Attr("data-level")
+		if !sel.HasClass("lv-" + lv) {
+			t.Errorf("level %q without its class", lv)
+		}
+		return lv
 	}
-	_, body = a.get(t, deck+"/read")
-	sel = page(t, body).Find("#s" + strconv.Itoa(target)).Closest(".sent")
-	if lv, _ := sel.Attr("data-level"); lv != "known" || !sel.HasClass("lv-known") {
-		t.Errorf("after a Good review of its cards, level = %q, want known", lv)
+	// Easy graduates a new card at once: known.
+	if lv := level(srs.Easy, a.srv.now().Add(-time.Minute)); lv != "known" {
+		t.Errorf("after an Easy review of its cards, level = %q, want known", lv)
+	}
+	// Forgotten a moment ago: retrievability is near 1 again, but the
+	// sentence must show as weak while its cards are relearned.
+	if lv := level(srs.Again, a.srv.now()); lv != "weak" {
+		t.Errorf("just after forgetting its cards, level = %q, want weak", lv)
 	}
 }
 

@@ -224,3 +224,25 @@ func TestEventsAndDates(t *testing.T) {
 		t.Errorf("events = %+v", evs)
 	}
 }
+
+// A card answered a moment ago has a retrievability near 1 whatever the
+// answer was: a forgotten card being relearned must not show as known.
+func TestLevelOfLearningSteps(t *testing.T) {
+	const desired = 0.9
+	tests := []struct {
+		name string
+		r    Recall
+		want Level
+	}{
+		{"review, recalled", Recall{Seen: true, R: 0.99}, LevelKnown},
+		{"just forgotten", Recall{Seen: true, R: 0.99, Relearning: true}, LevelWeak},
+		{"first learning step", Recall{Seen: true, R: 0.99, Learning: true}, LevelFading},
+		{"learning and fading fast", Recall{Seen: true, R: 0.5, Learning: true}, LevelWeak},
+		{"new", Recall{}, LevelNew},
+	}
+	for _, tc := range tests {
+		if got := LevelOf(tc.r, desired); got != tc.want {
+			t.Errorf("%s: LevelOf = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}

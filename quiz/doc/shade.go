@@ -24,6 +24,11 @@ type Recall struct {
 	Start  int     // the card's Source.Start
 	Seen   bool    // reviewed at least once
 	R      float64 // retrievability now; ignored when !Seen
+	// Learning and Relearning say the card is in a learning step. Just
+	// after an answer its retrievability is near 1 whatever the answer was,
+	// so a card still being learned is at best fading, and one forgotten
+	// and being relearned is weak, until it graduates again.
+	Learning, Relearning bool
 }
 
 // LevelOf grades one card against the learner's desired retention.
@@ -31,9 +36,19 @@ func LevelOf(r Recall, desired float64) Level {
 	switch {
 	case !r.Seen:
 		return LevelNew
-	case r.R >= desired:
+	case r.Relearning:
+		return LevelWeak
+	case r.Learning:
+		return min(LevelFading, levelOfR(r.R, desired))
+	}
+	return levelOfR(r.R, desired)
+}
+
+func levelOfR(r, desired float64) Level {
+	switch {
+	case r >= desired:
 		return LevelKnown
-	case r.R >= desired-fadingBand:
+	case r >= desired-fadingBand:
 		return LevelFading
 	}
 	return LevelWeak
