@@ -73,7 +73,7 @@ func (q queue) newCardsWhere(ctx context.Context, tx *readTx, deck string, arg i
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, `+body+`, c.held FROM cards c
 		WHERE `+deck+` AND `+q.live()+q.unlocked()+`
-		AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)
+		AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = `+learnerArg+` AND s.card_id = c.card_id)
 		ORDER BY `+order+` LIMIT $3`, q.LearnerID, arg, n)
 	if err != nil {
 		return nil, fmt.Errorf("store: new cards of learner %d: %w", q.LearnerID, err)

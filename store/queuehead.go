@@ -83,11 +83,11 @@ func (h *QueueHead) openQueue(ctx context.Context, tx *readTx, req QueueRequest)
 // temporary b-tree on every page view.)
 func (q queue) head(ctx context.Context, tx *readTx) ([]QueueItem, error) {
 	join, jargs := q.deckJoin()
-	states := func(k int, cond string, limit string) string {
+	states := func(k int, cond string) string {
 		return fmt.Sprintf(`SELECT * FROM (SELECT %d AS k, c.doc_id, %s AS body, c.held, %s
 			FROM card_states s JOIN cards c ON %s AND %s
-			WHERE s.learner_id = $1 AND %s ORDER BY s.due, s.card_id LIMIT %s) AS q%d`,
-			k, q.bodyColumn(), srsColumns("s."), join, q.live()+q.served(), cond, limit, k)
+			WHERE s.learner_id = `+learnerArg+` AND %s ORDER BY s.due, s.card_id LIMIT 1) AS q%d`,
+			k, q.bodyColumn(), srsColumns("s."), join, q.live()+q.served(), cond, k)
 	}
 	deck, order := `c.doc_id = $2`, `c.doc_id, c.seq`
 	if q.SetID != 0 {
@@ -97,17 +97,20 @@ func (q queue) head(ctx context.Context, tx *readTx) ([]QueueItem, error) {
 	fresh := `SELECT * FROM (SELECT 3 AS k, c.doc_id, ` + q.bodyColumn() + ` AS body, c.held,
 		0, 0.0, 0.0, '', NULL, 0, 0, 0, 0, 0
 		FROM cards c WHERE ` + deck + ` AND ` + q.live() + q.unlocked() + `
-		AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = $1 AND s.card_id = c.card_id)
-		ORDER BY ` + order + ` LIMIT $6) AS q3`
+		AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = ` + learnerArg + ` AND s.card_id = c.card_id)
+		AND $6 > 0 ORDER BY ` + order + ` LIMIT 1) AS q3`
 	ahead := q.Now
 	if q.LearnAhead > 0 {
 		ahead = q.Now.Add(q.LearnAhead)
 	}
-	rows, err := tx.QueryContext(ctx, states(1, `s.state IN (1, 3) AND s.due <= $3`, `1`)+`
-		UNION ALL `+states(2, `s.state = 2 AND s.due < $4`, `$5`)+`
+	// Limits are literals, and the daily limits are conditions: SQLite
+	// reads a bound LIMIT while planning, and then plans the statement
+	// again whenever that parameter is bound anew (every page view).
+	rows, err := tx.QueryContext(ctx, states(1, `s.state IN (1, 3) AND s.due <= $3`)+`
+		UNION ALL `+states(2, `s.state = 2 AND s.due < $4 AND $5 > 0`)+`
 		UNION ALL `+fresh+`
-		UNION ALL `+states(4, `s.state IN (1, 3) AND s.due > $3 AND s.due <= $7`, `1`),
-		q.LearnerID, jargs[0], ts(q.Now), ts(q.dayEnd), min(q.reviewLeft, 1), min(q.newLeft, 1), ts(ahead))
+		UNION ALL `+states(4, `s.state IN (1, 3) AND s.due > $3 AND s.due <= $7`),
+		q.LearnerID, jargs[0], ts(q.Now), ts(q.dayEnd), q.reviewLeft, q.newLeft, ts(ahead))
 	if err != nil {
 		return nil, fmt.Errorf("store: next card of learner %d: %w", q.LearnerID, err)
 	}

@@ -240,19 +240,25 @@ func cpuModel() string {
 }
 
 // BenchmarkStudyPage is the review page's server-side cost without the
-// network: one learner reloading the head of a seed deck's queue, against a
+// network: 32 learners reloading the head of a seed deck's queue, against a
 // bare handler served through the same recorder as the baseline.
 func BenchmarkStudyPage(b *testing.B) {
 	a := newTestApp(b)
 	a.srv.log = discardLogger()
 	deck := firstDeck(b, a)
 	h := a.srv.routes()
-	first := httptest.NewRecorder()
-	h.ServeHTTP(first, httptest.NewRequest(http.MethodGet, deck+"/study", nil))
-	cookies := first.Result().Cookies()
+	// 32 learners take turns, as in TestLoadReviewPage.
+	var learners [][]*http.Cookie
+	for range 32 {
+		first := httptest.NewRecorder()
+		h.ServeHTTP(first, httptest.NewRequest(http.MethodGet, deck+"/study", nil))
+		learners = append(learners, first.Result().Cookies())
+	}
+	turn := 0
 	view := func(h http.Handler) {
 		req := httptest.NewRequest(http.MethodGet, deck+"/study", nil)
-		for _, c := range cookies {
+		turn++
+		for _, c := range learners[turn%len(learners)] {
 			req.AddCookie(c)
 		}
 		rec := httptest.NewRecorder()
