@@ -226,7 +226,7 @@ var seedFloor = map[string][2]float64{
 	"belligerent": {100, 100}, "casualties": {95, 95}, "definition": {95, 95}, "alias": {95, 95},
 	"codename": {95, 95}, "date": {90, 95}, "outcome": {90, 90}, "count": {90, 95}, "membership": {95, 90},
 	"unit": {95, 95}, "commander": {95, 95}, "person": {95, 95}, "part_of": {95, 95},
-	"location": {85, 90},
+	"location": {90, 95},
 }
 
 // TestSeedLabels reports precision and recall per kind against the

@@ -49,6 +49,8 @@ type extractor struct {
 	surnames map[string]int          // last word of a person's full name → topics named in full (bit per topic < 64)
 	short    map[int]map[string]bool // per topic: the short forms of its name (shortForms)
 	ranges   map[topicRange]bool     // ranges of dates of the date facts recorded (rangeKnown)
+	ibWords  map[int]map[string]bool // per topic: name words of its infobox parties (thirdParty)
+	lead     leadWords               // name words of the lead paragraph read so far (thirdParty)
 }
 
 // Extract reads doc and returns its topics and facts. It fails only for
@@ -70,6 +72,7 @@ func Extract(doc string) (quiz.Extraction, error) {
 	e.learnAcronyms(paras)
 	e.findTopics(ib, paras)
 	e.infoboxFacts(ib)
+	e.learnInfoboxParties()
 	for k := range paras {
 		e.proseFacts(&paras[k])
 	}

@@ -41,9 +41,19 @@ func (e *extractor) placeFacts(c *sentCtx) {
 		return
 	}
 	toks := c.s.toks
+	defining := len(c.p.sents) > 0 && c.p.sents[0].i == c.s.i
+	if defining {
+		e.learnLead(c) // the defining sentence names the topic's parties
+	}
+	other := e.otherEvents(c)
+	if !defining {
+		defer e.learnLead(c)
+	}
 	for k := 0; k < len(toks); k++ {
 		w := strings.ToLower(toks[k].s)
 		switch {
+		case other != nil && other[k]:
+			// a place of another event (otherEvents)
 		case placePreps[w] && k > 0 && !(k == 1 && isCap(toks[0].s) && !sentenceOpeners[strings.ToLower(toks[0].s)]):
 			// "Insurgency in Idlib was …": a preposition inside the
 			// opening title is part of the name, not a place fact.
@@ -165,6 +175,7 @@ func boolInt(b bool) int {
 // adjectives ("Syrian opposition groups") and possessives of people.
 func placeName(toks []token, n int) (int, int, bool) {
 	if n >= len(toks) || !isCap(toks[n].s) || sentenceOpeners[strings.ToLower(toks[n].s)] || monthOf(toks[n].s) > 0 ||
+		ranks[strings.ToLower(strings.TrimSuffix(toks[n].s, "."))] || roleWords[strings.ToLower(toks[n].s)] ||
 		strings.Contains(toks[n].s, "-") && !isParticleWord(toks[n].s) && isLowerWord(toks[n].s[strings.IndexByte(toks[n].s, '-')+1:]) {
 		return 0, 0, false
 	}

@@ -66,6 +66,7 @@ func (e *extractor) proseFacts(p *para) {
 	}
 	if lead && len(p.sents) > 0 {
 		e.dropNameDate(n0, p)
+		e.namePlace(p)
 	}
 }
 
