@@ -56,10 +56,21 @@ func TestPathologicalLinear(t *testing.T) {
 		size = 120000
 	}
 	for _, unit := range []string{"in 2012 ", "X (ABC) ", "a.", "bordering Turkey ", "Gen. Ali Hassan and ", "| A B [1] ", "Flag.svg "} {
-		small := extractTime(t, pathological(unit, size/8))
-		big := extractTime(t, pathological(unit, size))
-		if ratio := float64(big) / float64(small); ratio > 24 {
-			t.Errorf("%q: %d bytes took %.0f× as long as %d bytes (linear is about 8×)", unit, size, ratio, size/8)
+		// A quadratic scan is 64× slower every time; a busy machine makes
+		// one measurement look bad now and then, so a unit fails only when
+		// three measurements in a row exceed the bound.
+		var ratios []float64
+		for len(ratios) < 3 {
+			small := extractTime(t, pathological(unit, size/8))
+			big := extractTime(t, pathological(unit, size))
+			ratio := float64(big) / float64(small)
+			if ratio <= 24 {
+				break
+			}
+			ratios = append(ratios, ratio)
+		}
+		if len(ratios) == 3 {
+			t.Errorf("%q: %d bytes took %.0f× as long as %d bytes (linear is about 8×)", unit, size, ratios, size/8)
 		}
 	}
 }
