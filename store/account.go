@@ -73,6 +73,7 @@ func (db *DB) SetRole(ctx context.Context, accountID int64, role account.Role) e
 	if err != nil {
 		return fmt.Errorf("store: set role of account %d: %w", accountID, err)
 	}
+	db.touchAll()
 	if n, _ := res.RowsAffected(); n == 0 {
 		return quiz.ErrNotFound
 	}

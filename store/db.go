@@ -40,6 +40,10 @@ type DB struct {
 	stmts sync.Map // query text -> *sql.Stmt on the read pool
 
 	docMeta sync.Map // document id -> quiz.Document without body (versions are immutable)
+
+	// cache holds sessions, settings and queue heads read by this process
+	// (store/cache.go); nil when other processes write the same database.
+	cache *localCache
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies
@@ -60,7 +64,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open reader: %w", err)
 	}
 	r.SetMaxOpenConns(readPool)
-	db := &DB{path: path, write: w, read: r, now: time.Now}
+	db := &DB{path: path, write: w, read: r, now: time.Now, cache: newLocalCache()}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -184,5 +188,39 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := t.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	db.touchAll()
 	return nil
+}
+
+// learnerTx is tx for a write that concerns one learner only (their
+// reviews, settings or quizzes): it invalidates that learner's cached reads
+// instead of every cached read.
+func (db *DB) learnerTx(ctx context.Context, learnerID int64, fn func(*sql.Tx) error) error {
+	t, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer t.Rollback()
+	if err := fn(t); err != nil {
+		return err
+	}
+	if err := t.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	db.touchLearner(learnerID)
+	return nil
+}
+
+// touchAll invalidates every cached read (store/cache.go); touchLearner
+// those of one learner. Both run after the write has committed.
+func (db *DB) touchAll() {
+	if db.cache != nil {
+		db.cache.touchAll()
+	}
+}
+
+func (db *DB) touchLearner(id int64) {
+	if db.cache != nil {
+		db.cache.touchLearner(id)
+	}
 }

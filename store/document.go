@@ -88,6 +88,7 @@ func (db *DB) SetDocumentTopics(ctx context.Context, id int64, topics []string) 
 	if err != nil {
 		return fmt.Errorf("store: document %d topics: %w", id, err)
 	}
+	db.touchAll()
 	return nil
 }
 

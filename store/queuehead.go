@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/factdeck/factdeck/quiz/srs"
 )
@@ -26,8 +27,33 @@ func (h QueueHead) Remaining() int {
 // DueCards with Limit 1, the counts of QueueCounts and the day's tally of
 // DeckTally, with today's review counts read once. req.Limit is ignored.
 func (db *DB) Head(ctx context.Context, req QueueRequest) (QueueHead, error) {
-	var h QueueHead
 	req.Limit = 1
+	c := db.cache
+	if c == nil {
+		h, _, err := db.head(ctx, req, false)
+		return h, err
+	}
+	if h, ok := c.cachedHead(req); ok {
+		return h, nil
+	}
+	st := c.learnerStamp(req.LearnerID) // before reading: a write meanwhile voids the result
+	h, until, err := db.head(ctx, req, true)
+	if err != nil {
+		return h, err
+	}
+	start, _ := dayBounds(req.Now, req.Settings.Location())
+	put(&c.mu, c.heads, headKey{req.LearnerID, req.DocID, req.SetID}, headEntry{
+		stamp: st, settings: cloneSettings(req.Settings), ahead: req.LearnAhead, from: req.Now, until: until,
+		dayStart: start, head: h, newAtHead: len(h.Items) == 1 && h.Items[0].Queue == QueueNew,
+	})
+	return h, nil
+}
+
+// head reads Head's result and, when withUntil, the time until which time
+// alone does not change it.
+func (db *DB) head(ctx context.Context, req QueueRequest, withUntil bool) (QueueHead, time.Time, error) {
+	var h QueueHead
+	var until time.Time
 	err := db.readTx(ctx, func(tx *readTx) error {
 		q, err := h.openQueue(ctx, tx, req)
 		if err != nil {
@@ -41,10 +67,13 @@ func (db *DB) Head(ctx context.Context, req QueueRequest) (QueueHead, error) {
 		if err != nil {
 			return err
 		}
-		h.Counts, err = q.counts(ctx, tx)
+		if h.Counts, err = q.counts(ctx, tx); err != nil || !withUntil {
+			return err
+		}
+		until, err = nextChange(ctx, tx, q)
 		return err
 	})
-	return h, err
+	return h, until, err
 }
 
 // openQueue is the package's openQueue with the deck's tally of today read

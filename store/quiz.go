@@ -61,7 +61,7 @@ func (db *DB) CreateQuiz(ctx context.Context, in QuizInput) (Quiz, error) {
 	}
 	q := Quiz{LearnerID: in.LearnerID, DocID: in.DocID, Settings: in.Settings, Seed: in.Seed,
 		CardIDs: in.CardIDs, RetryOf: in.RetryOf, CreatedAt: in.CreatedAt.UTC()}
-	err = db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.learnerTx(ctx, in.LearnerID, func(tx *sql.Tx) error {
 		if err := checkQuizCards(ctx, tx, in); err != nil {
 			return err
 		}
@@ -169,7 +169,7 @@ func scanGraded(s scanner) (quizset.Graded, error) {
 // quiz.ErrNotFound. A question already answered (a double submit, the back
 // button) keeps its first answer: that one is returned with replayed set.
 func (db *DB) AnswerQuiz(ctx context.Context, learnerID, quizID int64, a quizset.Graded) (got quizset.Graded, replayed bool, err error) {
-	err = db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.learnerTx(ctx, learnerID, func(tx *sql.Tx) error {
 		z, err := quizBy(ctx, tx, learnerID, quizID)
 		if err != nil {
 			return err

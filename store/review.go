@@ -72,7 +72,7 @@ func (db *DB) RecordReview(ctx context.Context, in ReviewInput, sched *srs.Sched
 		return Review{}, err
 	}
 	var r Review
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.learnerTx(ctx, in.LearnerID, func(tx *sql.Tx) error {
 		var err error
 		r, err = recordReview(ctx, tx, in, sched, ts(db.now()))
 		return err
@@ -183,7 +183,7 @@ func putCardState(ctx context.Context, tx *sql.Tx, learnerID int64, cardID strin
 // older one's before-state would erase the reviews after it.
 func (db *DB) UndoReview(ctx context.Context, learnerID, reviewID int64) (Review, error) {
 	var r Review
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.learnerTx(ctx, learnerID, func(tx *sql.Tx) error {
 		var err error
 		r, err = undoReview(ctx, tx, learnerID, reviewID, ts(db.now()))
 		return err

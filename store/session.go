@@ -17,6 +17,50 @@ func (db *DB) Sessions() *SessionStore { return &SessionStore{db: db} }
 
 // FindCtx returns the session data for token if it exists and has not expired.
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+	c := s.db.cache
+	if c == nil {
+		return s.find(ctx, token)
+	}
+	st := c.sessionStamp(token)
+	if e, ok := get(&c.mu, c.sess, token); ok && e.stamp == st {
+		if !e.found || !e.expiry.After(s.db.now()) {
+			return nil, false, nil
+		}
+		return append([]byte(nil), e.data...), true, nil
+	}
+	data, expiry, found, err := s.findExpiry(ctx, token)
+	if err != nil {
+		return nil, false, err
+	}
+	put(&c.mu, c.sess, token, sessionEntry{st, append([]byte(nil), data...), expiry, found})
+	if !found || !expiry.After(s.db.now()) {
+		return nil, false, nil
+	}
+	return data, true, nil
+}
+
+// findExpiry reads a session whatever its expiry; found is false when there
+// is no such session.
+func (s *SessionStore) findExpiry(ctx context.Context, token string) (data []byte, expiry time.Time, found bool, err error) {
+	var exp string
+	st, err := s.db.readStmt(ctx, `SELECT data, expiry FROM sessions WHERE token = $1`)
+	if err != nil {
+		return nil, time.Time{}, false, err
+	}
+	err = st.QueryRowContext(ctx, token).Scan(&data, &exp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, time.Time{}, false, nil
+	}
+	if err != nil {
+		return nil, time.Time{}, false, fmt.Errorf("store: find session: %w", err)
+	}
+	if expiry, err = parseTS(exp); err != nil {
+		return nil, time.Time{}, false, fmt.Errorf("store: session expiry: %w", err)
+	}
+	return data, expiry, true, nil
+}
+
+func (s *SessionStore) find(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
 	st, err := s.db.readStmt(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`)
 	if err != nil {
@@ -37,6 +81,9 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 	_, err := s.db.write.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
 		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`,
 		token, b, ts(expiry))
+	if c := s.db.cache; c != nil {
+		c.touchSession(token) // even on error: the write may have landed
+	}
 	if err != nil {
 		return fmt.Errorf("store: commit session: %w", err)
 	}
@@ -46,6 +93,9 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 // DeleteCtx removes a session.
 func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
 	_, err := s.db.write.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, token)
+	if c := s.db.cache; c != nil {
+		c.touchSession(token)
+	}
 	if err != nil {
 		return fmt.Errorf("store: delete session: %w", err)
 	}

@@ -12,6 +12,21 @@ import (
 // LearnerSettings returns the learner's scheduling settings, or
 // srs.DefaultSettings if the learner never saved any.
 func (db *DB) LearnerSettings(ctx context.Context, learnerID int64) (srs.Settings, error) {
+	if db.cache == nil {
+		return db.learnerSettings(ctx, learnerID)
+	}
+	st := db.cache.learnerStamp(learnerID)
+	if e, ok := get(&db.cache.mu, db.cache.settings, learnerID); ok && e.stamp == st {
+		return cloneSettings(e.settings), nil
+	}
+	s, err := db.learnerSettings(ctx, learnerID)
+	if err == nil {
+		put(&db.cache.mu, db.cache.settings, learnerID, settingsEntry{st, cloneSettings(s)})
+	}
+	return s, err
+}
+
+func (db *DB) learnerSettings(ctx context.Context, learnerID int64) (srs.Settings, error) {
 	var s srs.Settings
 	var learning, relearning string
 	st, err := db.readStmt(ctx, `SELECT desired_retention, maximum_interval, learning_steps,
@@ -63,5 +78,6 @@ func (db *DB) UpdateLearnerSettings(ctx context.Context, learnerID int64, s srs.
 	if err != nil {
 		return fmt.Errorf("store: save settings of learner %d: %w", learnerID, err)
 	}
+	db.touchLearner(learnerID)
 	return nil
 }
