@@ -304,3 +304,32 @@ func (db *DB) SetCard(ctx context.Context, setID int64, cardID string) (quiz.Car
 // setCardBody is a card row c's body as a set serves it: the owner's edit
 // when there is one.
 const setCardBody = `COALESCE((SELECT e.body FROM card_edits e WHERE e.card_id = c.card_id), c.body)`
+
+// SetDocument returns the document of a set the learner may study (as for
+// StudySet) with its text, and the ids of the set's cards; quiz.ErrNotFound
+// otherwise. A teacher's own document is readable by the set's members
+// through this call only.
+func (db *DB) SetDocument(ctx context.Context, learner, setID int64) (quiz.Document, []string, error) {
+	meta, err := db.StudySet(ctx, learner, setID)
+	if err != nil {
+		return quiz.Document{}, nil, err
+	}
+	d, err := documentBy(ctx, db.read, `id = $1`, meta.ID)
+	if err != nil {
+		return d, nil, fmt.Errorf("store: document of set %d: %w", setID, err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT card_id FROM set_cards WHERE set_id = $1 ORDER BY pos`, setID)
+	if err != nil {
+		return d, nil, fmt.Errorf("store: cards of set %d: %w", setID, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return d, nil, fmt.Errorf("store: cards of set %d: %w", setID, err)
+		}
+		ids = append(ids, id)
+	}
+	return d, ids, rows.Err()
+}

@@ -40,6 +40,15 @@ func (s *server) studyDeck(r *http.Request) (studyDeck, error) {
 
 func setStudyPath(id int64) string { return fmt.Sprintf("/sets/%d/study", id) }
 
+// readPath is the read page of the deck's document: a set's own page for a
+// set, whose document may be the teacher's.
+func (d studyDeck) readPath() string {
+	if d.SetID != 0 {
+		return fmt.Sprintf("/sets/%d/read", d.SetID)
+	}
+	return fmt.Sprintf("/decks/%d/read", d.ID)
+}
+
 // deckCard is a card of the deck as it is studied.
 func (s *server) deckCard(r *http.Request, d studyDeck, cardID string) (quiz.Card, error) {
 	if d.SetID != 0 {

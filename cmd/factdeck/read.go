@@ -27,6 +27,7 @@ func (s *server) mountRead(r chi.Router) {
 	r.Get("/decks/{deck}/read", s.handleReadShow)
 	r.Post("/decks/{deck}/read/review", s.handleReadReview)
 	r.Get("/decks/{deck}/timeline", s.handleTimelineShow)
+	r.Get("/sets/{set}/read", s.handleSetRead)
 }
 
 // deckWithBody reads the {deck} document with its text (s.deck gives only
@@ -54,15 +55,20 @@ var levels = []struct {
 // recalls returns the learner's memory of every servable card of a deck,
 // placed by source offset, and the learner's desired retention.
 func (s *server) recalls(r *http.Request, docID int64) ([]doc.Recall, float64, error) {
+	cards, err := s.db.Cards(r.Context(), store.CardFilter{DocID: docID})
+	if err != nil {
+		return nil, 0, err
+	}
+	return s.recallsOf(r, docID, cards)
+}
+
+// recallsOf is recalls for the given cards of a document.
+func (s *server) recallsOf(r *http.Request, docID int64, cards []quiz.Card) ([]doc.Recall, float64, error) {
 	settings, sched, err := s.scheduler(r)
 	if err != nil {
 		return nil, 0, err
 	}
 	ctx := r.Context()
-	cards, err := s.db.Cards(ctx, store.CardFilter{DocID: docID})
-	if err != nil {
-		return nil, 0, err
-	}
 	rc, err := s.db.Recall(ctx, learnerID(r), docID, s.now(), sched)
 	if err != nil {
 		return nil, 0, err
@@ -92,11 +98,57 @@ func (s *server) handleReadShow(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	s.renderRead(w, r, d, rs, desired, views.ReadVM{
+		BackURL:     fmt.Sprintf("/decks/%d", d.ID),
+		ReviewURL:   fmt.Sprintf("/decks/%d/read/review", d.ID),
+		TimelineURL: fmt.Sprintf("/decks/%d/timeline", d.ID),
+	})
+}
+
+// handleSetRead shows the document of a teacher's set to a learner who may
+// study the set, shaded by the set's cards. The set's cards are studied in
+// the set, so the page offers no focused review of its own.
+func (s *server) handleSetRead(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "set"), 10, 64)
+	if err != nil || id <= 0 {
+		s.Error(w, r, quiz.ErrNotFound)
+		return
+	}
+	d, ids, err := s.db.SetDocument(r.Context(), learnerID(r), id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	all, err := s.db.Cards(r.Context(), store.CardFilter{DocID: d.ID, IncludeHeld: true})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	inSet := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		inSet[id] = true
+	}
+	var cards []quiz.Card
+	for _, c := range all {
+		if inSet[c.ID] {
+			cards = append(cards, c)
+		}
+	}
+	rs, desired, err := s.recallsOf(r, d.ID, cards)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.renderRead(w, r, d, rs, desired, views.ReadVM{BackURL: setStudyPath(id)})
+}
+
+// renderRead renders the read page of d, shaded by rs; vm brings the
+// page's links.
+func (s *server) renderRead(w http.ResponseWriter, r *http.Request, d quiz.Document, rs []doc.Recall, desired float64, vm views.ReadVM) {
 	parsed := doc.Parse(d.Body)
 	pieces := parsed.Pieces()
 	sh := newShader(pieces, doc.Shade(pieces, rs, desired))
-	vm := views.ReadVM{Chrome: s.chrome(r, "Read · "+d.Title), DeckID: d.ID, Title: d.Title,
-		Weak: len(doc.Weak(rs, desired))}
+	vm.Chrome, vm.Title, vm.Weak = s.chrome(r, "Read · "+d.Title), d.Title, len(doc.Weak(rs, desired))
 	if ib := parsed.Infobox; ib != nil {
 		vm.Infobox = sh.infobox(*ib)
 	}

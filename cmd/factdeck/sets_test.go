@@ -89,9 +89,29 @@ func TestSetPublishJoinStudy(t *testing.T) {
 	if next := page(t, body).Find(`[data-testid="question"] input[name="card"]`).AttrOr("value", ""); next != ids[2] {
 		t.Errorf("third card studied = %q, want %q", next, ids[2])
 	}
-	// Someone without the code cannot study the set.
-	if res, _ := a.otherBrowser().get(t, study); res.StatusCode != http.StatusNotFound {
+	// The answer's source link opens the teacher's document, readable by
+	// the set's members only.
+	_, body = student.get(t, study)
+	_, _, result := answerShown(t, student, deck, body)
+	link := page(t, result).Find(`a:contains("Read it in the document")`).AttrOr("href", "")
+	readPath, anchor, _ := strings.Cut(link, "#")
+	if readPath != deck+"/read" || anchor == "" {
+		t.Fatalf("source link %q, want %s/read#s…", link, deck)
+	}
+	res, body = student.get(t, readPath)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("read the set's document: %d", res.StatusCode)
+	}
+	if rd := page(t, body); rd.Find("#"+anchor).Length() != 1 || rd.Find(`[data-testid="document"]`).Text() == "" {
+		t.Errorf("the set's read page lacks the document or the anchor #%s", anchor)
+	}
+	// Someone without the code cannot study the set or read its document.
+	stranger := a.otherBrowser()
+	if res, _ := stranger.get(t, study); res.StatusCode != http.StatusNotFound {
 		t.Errorf("study without joining: %d, want 404", res.StatusCode)
+	}
+	if res, _ := stranger.get(t, readPath); res.StatusCode != http.StatusNotFound {
+		t.Errorf("read without joining: %d, want 404", res.StatusCode)
 	}
 
 	// The teacher sees the student's two answers, per question and per

@@ -191,7 +191,7 @@ func (s *server) handleStudyCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	vm.Progress.Total = 0 // unknown without the queue; the bar returns with the next card
 	out := study.Grade(card, answerFrom(form, card))
-	res, err := resultVM(doc.Document, card, state, out, form, sched, s.now())
+	res, err := resultVM(doc.readPath(), card, state, out, form, sched, s.now())
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -200,11 +200,13 @@ func (s *server) handleStudyCheck(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, views.StudyPage(vm))
 }
 
-func resultVM(doc quiz.Document, card quiz.Card, state srs.Card, out study.Outcome, form url.Values, sched *srs.Scheduler, now time.Time) (views.ResultVM, error) {
+// resultVM is the result of an answer; read is the path of the document's
+// read page, which the source quote links to.
+func resultVM(read string, card quiz.Card, state srs.Card, out study.Outcome, form url.Values, sched *srs.Scheduler, now time.Time) (views.ResultVM, error) {
 	res := views.ResultVM{CardID: card.ID, Prompt: card.Prompt, Verdict: string(out.Verdict), Message: out.Message,
 		Given: out.Given, Answer: card.Answer, Topic: card.Topic, SourceText: card.Source.Text,
 		Token: form.Get("token"), Shown: form.Get("shown"),
-		SourceURL: fmt.Sprintf("/decks/%d/read#s%d", doc.ID, card.Source.Start)}
+		SourceURL: fmt.Sprintf("%s#s%d", read, card.Source.Start)}
 	preview, err := sched.Preview(state, now, card.ID)
 	if err != nil {
 		return res, err
