@@ -98,7 +98,10 @@ func get[K comparable, V any](mu *sync.Mutex, m map[K]V, k K) (V, bool) {
 	return v, ok
 }
 
-type headKey struct{ learner, doc, set int64 }
+type headKey struct {
+	learner, doc, set int64
+	topic             string
+}
 
 type headEntry struct {
 	stamp
@@ -130,7 +133,7 @@ func sameLimits(a, b srs.Settings) bool {
 
 // cachedHead is DB.Head's result for req if a cached one still holds.
 func (c *localCache) cachedHead(req QueueRequest) (QueueHead, bool) {
-	e, ok := get(&c.mu, c.heads, headKey{req.LearnerID, req.DocID, req.SetID})
+	e, ok := get(&c.mu, c.heads, headKey{req.LearnerID, req.DocID, req.SetID, req.TopicID})
 	if !ok || e.stamp != c.learnerStamp(req.LearnerID) || !sameLimits(e.settings, req.Settings) ||
 		e.ahead != req.LearnAhead || req.Now.Before(e.from) || !req.Now.Before(e.until) {
 		return QueueHead{}, false

@@ -72,9 +72,9 @@ func (q queue) newCardsWhere(ctx context.Context, tx *readTx, deck string, arg i
 		order = `(SELECT sc.pos FROM set_cards sc WHERE sc.set_id = $2 AND sc.card_id = c.card_id)`
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, `+body+`, c.held FROM cards c
-		WHERE `+deck+` AND `+q.live()+q.unlocked()+`
+		WHERE `+deck+q.topic(4)+` AND `+q.live()+q.unlocked()+`
 		AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = `+learnerArg+` AND s.card_id = c.card_id)
-		ORDER BY `+order+` LIMIT $3`, q.LearnerID, arg, n)
+		ORDER BY `+order+` LIMIT $3`, append([]any{q.LearnerID, arg, n}, q.topicArgs()...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: new cards of learner %d: %w", q.LearnerID, err)
 	}

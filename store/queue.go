@@ -31,7 +31,10 @@ type QueueRequest struct {
 	// SetID, when not 0, narrows the deck to a teacher's question set (its
 	// cards, in the set's order, as the teacher edited them, held or not);
 	// DocID is then ignored.
-	SetID    int64
+	SetID int64
+	// TopicID, with DocID, narrows the deck to the cards of one topic of
+	// the document (a topic deck); ignored for a set.
+	TopicID  string
 	Now      time.Time
 	Settings srs.Settings // daily limits and the time zone that says when "today" is
 	Limit    int          // at most this many items; 0 for all (daily limits still apply)
@@ -213,7 +216,8 @@ func (q queue) states(ctx context.Context, tx *readTx, kind QueueKind, cond stri
 	}
 	join, jargs := q.deckJoin()
 	all := append(append([]any{q.LearnerID}, jargs...), args...)
-	all = append(all, n)
+	join += q.topic(len(all) + 1)
+	all = append(append(all, q.topicArgs()...), n)
 	rows, err := tx.QueryContext(ctx, `SELECT c.doc_id, `+q.bodyColumn()+`, c.held, `+srsColumns("s.")+`
 		FROM card_states s JOIN cards c ON `+join+` AND `+q.live()+q.served()+`
 		WHERE s.learner_id = `+learnerArg+` AND `+cond+`
@@ -298,6 +302,7 @@ func (q queue) deckCounts(ctx context.Context, tx *readTx) (QueueCounts, error) 
 	if q.SetID != 0 {
 		deck = setDeck
 	}
+	join, deck = join+q.topic(4), deck+q.topic(4)
 	states := `SELECT 1 FROM card_states s JOIN cards c ON ` + join + ` AND ` + q.live() + q.served() + `
 		WHERE s.learner_id = ` + learnerArg + ` AND `
 	var n QueueCounts
@@ -307,7 +312,7 @@ func (q queue) deckCounts(ctx context.Context, tx *readTx) (QueueCounts, error) 
 		(SELECT COUNT(*) FROM (SELECT 1 FROM cards c WHERE `+deck+` AND `+q.live()+q.unlocked()+`
 			AND NOT EXISTS (SELECT 1 FROM card_states s WHERE s.learner_id = `+learnerArg+` AND s.card_id = c.card_id)
 			LIMIT %d) AS n)`, limitBucket(q.reviewLeft), limitBucket(q.newLeft)),
-		q.LearnerID, jargs[0], ts(q.dayEnd)).Scan(&n.Review, &n.Learning, &n.New)
+		append([]any{q.LearnerID, jargs[0], ts(q.dayEnd)}, q.topicArgs()...)...).Scan(&n.Review, &n.Learning, &n.New)
 	if err != nil {
 		return n, fmt.Errorf("store: queue counts of learner %d: %w", q.LearnerID, err)
 	}
@@ -325,6 +330,24 @@ func limitBucket(n int) int {
 		b <<= 1
 	}
 	return b
+}
+
+// topic narrows a document deck's card rows c to the request's topic,
+// given as parameter $n (see topicArgs); "" when the deck is not a topic
+// deck.
+func (q queue) topic(n int) string {
+	if q.TopicID == "" || q.SetID != 0 || q.DocID == 0 {
+		return ""
+	}
+	return fmt.Sprintf(` AND c.topic_id = $%d`, n)
+}
+
+// topicArgs is the parameter topic refers to, if any.
+func (q queue) topicArgs() []any {
+	if q.TopicID == "" || q.SetID != 0 || q.DocID == 0 {
+		return nil
+	}
+	return []any{q.TopicID}
 }
 
 // cardBody adapts an already scanned (body, held) pair to scanCard.

@@ -42,7 +42,7 @@ func (db *DB) Head(ctx context.Context, req QueueRequest) (QueueHead, error) {
 		return h, err
 	}
 	start, _ := dayBounds(req.Now, req.Settings.Location())
-	put(&c.mu, c.heads, headKey{req.LearnerID, req.DocID, req.SetID}, headEntry{
+	put(&c.mu, c.heads, headKey{req.LearnerID, req.DocID, req.SetID, req.TopicID}, headEntry{
 		stamp: st, settings: cloneSettings(req.Settings), ahead: req.LearnAhead, from: req.Now, until: until,
 		dayStart: start, head: h, newAtHead: len(h.Items) == 1 && h.Items[0].Queue == QueueNew,
 	})
@@ -82,12 +82,15 @@ func (h *QueueHead) openQueue(ctx context.Context, tx *readTx, req QueueRequest)
 	q := queue{QueueRequest: req}
 	q.dayStart, q.dayEnd = dayBounds(req.Now, req.Settings.Location())
 	deck := `doc_id = $6`
-	arg := req.DocID
+	args := []any{int(srs.New), int(srs.Review), req.LearnerID, ts(q.dayStart), ts(q.dayEnd), req.DocID}
 	switch {
 	case req.SetID != 0:
-		deck, arg = `doc_id = (SELECT doc_id FROM sets WHERE id = $6)`, req.SetID
+		deck, args[5] = `doc_id = (SELECT doc_id FROM sets WHERE id = $6)`, req.SetID
 	case req.DocID == 0:
 		deck = `$6 = 0` // every deck
+	case req.TopicID != "":
+		deck = `doc_id = $6 AND card_id IN (SELECT card_id FROM cards WHERE doc_id = $6 AND topic_id = $7)`
+		args = append(args, req.TopicID)
 	}
 	var newDone, reviewsDone int
 	err := tx.QueryRowContext(ctx, `SELECT
@@ -95,8 +98,7 @@ func (h *QueueHead) openQueue(ctx context.Context, tx *readTx, req QueueRequest)
 		COALESCE(SUM(CASE WHEN before_state = $2 THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN `+deck+` THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN `+deck+` AND rating > 1 THEN 1 ELSE 0 END), 0)
-		FROM reviews WHERE learner_id = $3 AND reviewed_at >= $4 AND reviewed_at < $5`,
-		int(srs.New), int(srs.Review), req.LearnerID, ts(q.dayStart), ts(q.dayEnd), arg,
+		FROM reviews WHERE learner_id = $3 AND reviewed_at >= $4 AND reviewed_at < $5`, args...,
 	).Scan(&newDone, &reviewsDone, &h.Reviewed, &h.Remembered)
 	if err != nil {
 		return q, fmt.Errorf("store: reviews today of learner %d: %w", req.LearnerID, err)
@@ -112,6 +114,7 @@ func (h *QueueHead) openQueue(ctx context.Context, tx *readTx, req QueueRequest)
 // temporary b-tree on every page view.)
 func (q queue) head(ctx context.Context, tx *readTx) ([]QueueItem, error) {
 	join, jargs := q.deckJoin()
+	join += q.topic(8)
 	states := func(k int, cond string) string {
 		return fmt.Sprintf(`SELECT * FROM (SELECT %d AS k, c.doc_id, %s AS body, c.held, %s
 			FROM card_states s JOIN cards c ON %s AND %s
@@ -123,6 +126,7 @@ func (q queue) head(ctx context.Context, tx *readTx) ([]QueueItem, error) {
 		deck = setDeck
 		order = `(SELECT sc.pos FROM set_cards sc WHERE sc.set_id = $2 AND sc.card_id = c.card_id)`
 	}
+	deck += q.topic(8)
 	fresh := `SELECT * FROM (SELECT 3 AS k, c.doc_id, ` + q.bodyColumn() + ` AS body, c.held,
 		0, 0.0, 0.0, '', NULL, 0, 0, 0, 0, 0
 		FROM cards c WHERE ` + deck + ` AND ` + q.live() + q.unlocked() + `
@@ -139,7 +143,7 @@ func (q queue) head(ctx context.Context, tx *readTx) ([]QueueItem, error) {
 		UNION ALL `+states(2, `s.state = 2 AND s.due < $4 AND $5 > 0`)+`
 		UNION ALL `+fresh+`
 		UNION ALL `+states(4, `s.state IN (1, 3) AND s.due > $3 AND s.due <= $7`),
-		q.LearnerID, jargs[0], ts(q.Now), ts(q.dayEnd), q.reviewLeft, q.newLeft, ts(ahead))
+		append([]any{q.LearnerID, jargs[0], ts(q.Now), ts(q.dayEnd), q.reviewLeft, q.newLeft, ts(ahead)}, q.topicArgs()...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: next card of learner %d: %w", q.LearnerID, err)
 	}

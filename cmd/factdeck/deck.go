@@ -41,7 +41,10 @@ func (s *server) handleDeckShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	vm := views.DeckVM{Chrome: s.chrome(r, doc.Title), ID: doc.ID, Title: doc.Title, Counts: counts}
-	vm.Topics = topicRows(cards)
+	if vm.Topics, err = s.deckTopics(ctx, doc.ID); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	vm.Counts.Total = len(cards)
 	reviews, err := s.db.Reviews(ctx, learner, s.now().Add(-30*24*time.Hour), s.now().Add(time.Minute))
 	if err != nil {

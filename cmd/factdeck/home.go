@@ -35,8 +35,14 @@ func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
 			s.Error(w, r, err)
 			return
 		}
+		topics, err := s.topicDeckSummaries(r, d.ID)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
 		vm.Docs = append(vm.Docs, views.DocSummary{
 			ID: d.ID, Title: d.Title, Bytes: d.Size(), Topics: d.Topics, Source: d.Source, Counts: counts,
+			TopicDecks: topics,
 		})
 	}
 	s.render(w, r, http.StatusOK, views.HomePage(vm))

@@ -18,9 +18,10 @@ import (
 // teacher's question set served as a deck of its document's cards.
 type studyDeck struct {
 	quiz.Document
-	SetID int64  // 0 for a document deck
-	Path  string // the study loop's URL
-	URL   string // the deck's page
+	SetID   int64  // 0 for a document deck
+	TopicID string // one topic of the document (a topic deck), or ""
+	Path    string // the study loop's URL
+	URL     string // the deck's page
 }
 
 // studyDeck reads {deck} (a document version) or {set} (a set the learner
@@ -35,7 +36,10 @@ func (s *server) studyDeck(r *http.Request) (studyDeck, error) {
 		return studyDeck{Document: doc, SetID: id, Path: setStudyPath(id), URL: "/"}, err
 	}
 	doc, err := s.deck(r)
-	return studyDeck{Document: doc, Path: studyPath(doc.ID)}, err
+	if err != nil || chi.URLParam(r, "topic") == "" {
+		return studyDeck{Document: doc, Path: studyPath(doc.ID)}, err
+	}
+	return s.topicDeck(r, doc)
 }
 
 func setStudyPath(id int64) string { return fmt.Sprintf("/sets/%d/study", id) }
@@ -54,12 +58,16 @@ func (s *server) deckCard(r *http.Request, d studyDeck, cardID string) (quiz.Car
 	if d.SetID != 0 {
 		return s.db.SetCard(r.Context(), d.SetID, cardID)
 	}
-	return s.db.Card(r.Context(), d.ID, cardID)
+	c, err := s.db.Card(r.Context(), d.ID, cardID)
+	if err == nil && d.TopicID != "" && c.TopicID != d.TopicID {
+		return quiz.Card{}, quiz.ErrNotFound // a card of another topic
+	}
+	return c, err
 }
 
 // deckCounts are the learner's counts for a deck or a set.
 func (s *server) deckCounts(r *http.Request, d studyDeck) (views.Counts, error) {
-	if d.SetID == 0 {
+	if d.SetID == 0 && d.TopicID == "" {
 		return s.counts(r, d.ID)
 	}
 	settings, err := s.db.LearnerSettings(r.Context(), learnerID(r))
@@ -67,7 +75,7 @@ func (s *server) deckCounts(r *http.Request, d studyDeck) (views.Counts, error) 
 		return views.Counts{}, err
 	}
 	qc, err := s.db.QueueCounts(r.Context(), store.QueueRequest{
-		LearnerID: learnerID(r), SetID: d.SetID, Now: s.now(), Settings: settings,
+		LearnerID: learnerID(r), DocID: d.ID, SetID: d.SetID, TopicID: d.TopicID, Now: s.now(), Settings: settings,
 	})
 	if err != nil {
 		return views.Counts{}, err

@@ -32,6 +32,7 @@ func (s *server) routes() http.Handler {
 		r.Post("/decks/{deck}/study/undo", s.handleStudyUndo)
 		s.mountQuiz(r)
 		s.mountRead(r)
+		s.mountTopics(r)
 		s.mountProgress(r)
 		s.mountAccounts(r)
 		s.mountTeacher(r)

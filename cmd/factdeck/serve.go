@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -109,6 +110,7 @@ type server struct {
 	sessions *scs.SessionManager
 	assets   *assets.Set
 	now      func() time.Time // the clock; tests may replace it
+	topics   sync.Map         // document id -> []views.TopicRow (cards of a public deck version are made once)
 }
 
 func newServer(db *store.DB, log *slog.Logger, cfg config) *server {

@@ -71,7 +71,7 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req := store.QueueRequest{
-		LearnerID: learnerID(r), DocID: doc.ID, SetID: doc.SetID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
+		LearnerID: learnerID(r), DocID: doc.ID, SetID: doc.SetID, TopicID: doc.TopicID, Now: s.now(), Settings: settings, LearnAhead: 20 * time.Minute,
 	}
 	head, err := s.queueHead(r, req)
 	if err != nil {
@@ -103,7 +103,7 @@ func (s *server) handleStudyShow(w http.ResponseWriter, r *http.Request) {
 // cards the learner chose.
 func (s *server) queueHead(r *http.Request, req store.QueueRequest) (store.QueueHead, error) {
 	head, err := s.db.Head(r.Context(), req)
-	if err != nil || req.SetID != 0 || !s.focusOn(r, req.DocID) {
+	if err != nil || req.SetID != 0 || req.TopicID != "" || !s.focusOn(r, req.DocID) {
 		return head, err
 	}
 	items, err := s.db.DueCards(r.Context(), req)
