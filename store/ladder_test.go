@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -18,28 +17,13 @@ import (
 // the ladder holds back do not use up the day's new-card limit.
 func TestLadder(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "ladder.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	doc, _, err := db.ImportDocument(ctx, quiz.Document{Slug: "l", Title: "l", Body: "text", Source: "seed"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cards := []quiz.Card{
+	d := newDeckOf(t, []quiz.Card{
 		{ID: "typed", Kind: quiz.CardTyped, FactKey: "f"},
 		{ID: "cloze", Kind: quiz.CardCloze, FactKey: "f"},
 		{ID: "mcq", Kind: quiz.CardMCQ, FactKey: "f"},
 		{ID: "other", Kind: quiz.CardTyped, FactKey: "g"}, // alone on its fact: bottom rung
-	}
-	if err := db.SaveCards(ctx, doc.ID, cards); err != nil {
-		t.Fatal(err)
-	}
-	learner, err := db.CreateLearner(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
+	db, doc, learner := d.db, d.doc, d.learner
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 	settings := srs.DefaultSettings()
 	settings.NewPerDay = 2

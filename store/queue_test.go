@@ -23,6 +23,18 @@ type queueDeck struct {
 
 func newQueueDeck(t *testing.T) queueDeck {
 	t.Helper()
+	var cards []quiz.Card
+	for i := range 20 {
+		cards = append(cards, quiz.Card{ID: fmt.Sprintf("s-c%02d", i), Kind: quiz.CardMCQ, Prompt: "q", Answer: "a"})
+	}
+	cards[8].Held = true
+	return newDeckOf(t, cards)
+}
+
+// newDeckOf is a fresh database with one document of the given cards and
+// one learner.
+func newDeckOf(t *testing.T, cards []quiz.Card) queueDeck {
+	t.Helper()
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(t.TempDir(), "q.db"))
 	if err != nil {
@@ -33,11 +45,6 @@ func newQueueDeck(t *testing.T) queueDeck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cards []quiz.Card
-	for i := range 20 {
-		cards = append(cards, quiz.Card{ID: fmt.Sprintf("s-c%02d", i), Kind: quiz.CardMCQ, Prompt: "q", Answer: "a"})
-	}
-	cards[8].Held = true
 	if err := db.SaveCards(ctx, doc.ID, cards); err != nil {
 		t.Fatal(err)
 	}

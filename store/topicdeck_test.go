@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,15 +14,6 @@ import (
 // counts, head and today's tally see that topic's cards only.
 func TestTopicDeck(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "topic.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	doc, _, err := db.ImportDocument(ctx, quiz.Document{Slug: "t", Title: "t", Body: "text", Source: "seed"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cards []quiz.Card
 	for i := range 12 {
 		topic := "raqqa"
@@ -32,13 +22,8 @@ func TestTopicDeck(t *testing.T) {
 		}
 		cards = append(cards, quiz.Card{ID: fmt.Sprintf("c%02d", i), Kind: quiz.CardMCQ, TopicID: topic, Prompt: "q", Answer: "a"})
 	}
-	if err := db.SaveCards(ctx, doc.ID, cards); err != nil {
-		t.Fatal(err)
-	}
-	learner, err := db.CreateLearner(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := newDeckOf(t, cards)
+	db, doc, learner := d.db, d.doc, d.learner
 	sched, _ := srs.NewScheduler(srs.DefaultParameters())
 	now := time.Date(2026, 4, 2, 10, 0, 0, 0, time.UTC)
 	for _, id := range []string{"c00", "c01", "c02"} { // one hama card, two raqqa cards
