@@ -42,9 +42,11 @@ func (db *DB) Head(ctx context.Context, req QueueRequest) (QueueHead, error) {
 		return h, err
 	}
 	start, _ := dayBounds(req.Now, req.Settings.Location())
+	kept := h
+	kept.Items = append([]QueueItem(nil), h.Items...) // the caller's slice is its own
 	put(&c.mu, c.heads, headKey{req.LearnerID, req.DocID, req.SetID, req.TopicID}, headEntry{
 		stamp: st, settings: cloneSettings(req.Settings), ahead: req.LearnAhead, from: req.Now, until: until,
-		dayStart: start, head: h, newAtHead: len(h.Items) == 1 && h.Items[0].Queue == QueueNew,
+		dayStart: start, head: kept, newAtHead: len(h.Items) == 1 && h.Items[0].Queue == QueueNew,
 	})
 	return h, nil
 }

@@ -42,7 +42,10 @@ func (sessionCodec) Encode(deadline time.Time, values map[string]any) ([]byte, e
 	}
 	sort.Strings(keys)
 	b := append(make([]byte, 0, 64), sessionMagic...)
-	b = binary.AppendVarint(b, deadline.UnixNano())
+	b, err := appendTime(b, deadline)
+	if err != nil {
+		return nil, err
+	}
 	b = binary.AppendUvarint(b, uint64(len(keys)))
 	for _, k := range keys {
 		b = appendString(b, k)
@@ -56,7 +59,9 @@ func (sessionCodec) Encode(deadline time.Time, values map[string]any) ([]byte, e
 		case bool:
 			b = append(b, tagBool, boolByte(v))
 		case time.Time:
-			b = binary.AppendVarint(append(b, tagTime), v.UnixNano())
+			if b, err = appendTime(append(b, tagTime), v); err != nil {
+				return nil, err
+			}
 		case []byte:
 			b = appendString(append(b, tagBytes), string(v))
 		case float64:
@@ -85,7 +90,7 @@ func decodeSession(b []byte) (time.Time, map[string]any, error) {
 		return time.Time{}, nil, errSessionData
 	}
 	r.b = b[len(sessionMagic):]
-	deadline := time.Unix(0, r.varint()).UTC()
+	deadline := r.time()
 	n := r.uvarint()
 	if n > uint64(len(r.b)) { // every entry takes at least one byte
 		return time.Time{}, nil, errSessionData
@@ -103,7 +108,7 @@ func decodeSession(b []byte) (time.Time, map[string]any, error) {
 		case tagBool:
 			values[k] = r.byte() == 1
 		case tagTime:
-			values[k] = time.Unix(0, r.varint()).UTC()
+			values[k] = r.time()
 		case tagBytes:
 			values[k] = []byte(r.string())
 		case tagFloat:
@@ -173,6 +178,24 @@ func (r *sessionReader) string() string {
 	s := string(r.b[:n])
 	r.b = r.b[n:]
 	return s
+}
+
+// time reads a time written by appendTime.
+func (r *sessionReader) time() time.Time {
+	var t time.Time
+	if err := t.UnmarshalBinary([]byte(r.string())); err != nil {
+		r.bad = true
+	}
+	return t
+}
+
+// appendTime writes t exactly (zone offset included), whatever its year.
+func appendTime(b []byte, t time.Time) ([]byte, error) {
+	tb, err := t.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("session: time %v: %w", t, err)
+	}
+	return appendString(b, string(tb)), nil
 }
 
 func appendString(b []byte, s string) []byte {

@@ -14,6 +14,7 @@ func TestSessionCodecRoundTrip(t *testing.T) {
 	values := map[string]any{
 		"learner": int64(42), "flash": "Settings saved — ✓", "theme": "", "n": 7, "ok": true,
 		"at": time.Date(2025, 1, 2, 3, 4, 5, 6, time.UTC), "raw": []byte{0, 1, 255}, "f": 0.9,
+		"zero": time.Time{}, // outside UnixNano's range
 	}
 	b, err := sessionCodec{}.Encode(deadline, values)
 	if err != nil {
