@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
 // TestMergeCoversEveryLearnerTable fails when a migration adds a table
@@ -11,13 +13,18 @@ import (
 // example quiz attempts): add it to learnerTables with its merge rule.
 func TestMergeCoversEveryLearnerTable(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	db, err := Open(ctx, storetest.DSN(t, filepath.Join(t.TempDir(), "m.db")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := db.read.QueryContext(ctx, `SELECT m.name, p.name FROM sqlite_master m
-		JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name LIKE '%learner%'`)
+	columns := `SELECT m.name, p.name FROM sqlite_master m
+		JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name LIKE '%learner%'`
+	if db.Postgres() {
+		columns = `SELECT table_name, column_name FROM information_schema.columns
+			WHERE table_schema = current_schema() AND column_name LIKE '%learner%'`
+	}
+	rows, err := db.read.QueryContext(ctx, columns)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
-// Package store keeps factdeck's data in SQLite (modernc.org/sqlite, no cgo):
-// documents, learners and sessions. It maps rows to quiz types; raw SQL lives
-// here and nowhere else.
+// Package store keeps factdeck's data in SQLite (modernc.org/sqlite, no cgo)
+// or in PostgreSQL (pgx through database/sql): documents, learners and
+// sessions. It maps rows to quiz types; raw SQL lives here and nowhere else.
 package store
 
 import (
@@ -9,11 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/factdeck/factdeck/quiz"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
 
 // pragmas are set in the DSN so that every pooled connection gets them; a
@@ -30,14 +33,29 @@ var pragmas = []string{
 // readers run beside the single writer.
 const readPool = 4
 
-// DB is factdeck's database: one writer connection (so writes never fight
-// over the lock) and a small pool of readers.
+// pgPool is the number of connections one app server keeps to PostgreSQL;
+// N servers use N times as many (docs/deploy.md).
+const pgPool = 16
+
+// dialect is the engine behind a DB, for the few places where SQL differs.
+type dialect int
+
+const (
+	sqlite dialect = iota
+	postgres
+)
+
+// DB is factdeck's database. On SQLite: one writer connection (so writes
+// never fight over the lock) and a small pool of readers. On PostgreSQL:
+// one pool, which write and read both name.
 type DB struct {
-	path  string
-	write *sql.DB
-	read  *sql.DB
-	now   func() time.Time
-	stmts sync.Map // query text -> *sql.Stmt on the read pool
+	path    string // the SQLite file, or the PostgreSQL URL as given
+	dialect dialect
+	write   *sql.DB
+	read    *sql.DB
+	now     func() time.Time
+	stmts   sync.Map     // query text -> *sql.Stmt on the read pool
+	retries atomic.Int64 // write transactions retried (see tx)
 
 	docMeta sync.Map // document id -> quiz.Document without body (versions are immutable)
 
@@ -46,9 +64,13 @@ type DB struct {
 	cache *localCache
 }
 
-// Open opens (creating if needed) the SQLite database at path and applies
-// any migrations not yet applied.
+// Open opens the database and applies any migrations not yet applied:
+// a postgres:// or postgresql:// URL opens PostgreSQL, anything else is the
+// path of a SQLite file, created if needed.
 func Open(ctx context.Context, path string) (*DB, error) {
+	if IsPostgres(path) {
+		return openPostgres(ctx, path)
+	}
 	if path == "" || path == ":memory:" {
 		return nil, fmt.Errorf("store: a database file path is required")
 	}
@@ -70,6 +92,43 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// IsPostgres tells whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+func openPostgres(ctx context.Context, dsn string) (*DB, error) {
+	p, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", Redact(dsn), err)
+	}
+	p.SetMaxOpenConns(pgPool)
+	p.SetMaxIdleConns(pgPool)
+	p.SetConnMaxIdleTime(5 * time.Minute)
+	db := &DB{path: dsn, dialect: postgres, write: p, read: p, now: time.Now}
+	if err := p.PingContext(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("store: connect to %s: %w", Redact(dsn), err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Redact returns dsn with any password replaced, for logs.
+func Redact(dsn string) string {
+	if !IsPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unparsable URL)"
+	}
+	return u.Redacted()
 }
 
 func dsn(path string, writer bool) string {
@@ -109,6 +168,9 @@ func (db *DB) Close() error {
 		v.(*sql.Stmt).Close()
 		return true
 	})
+	if db.read == db.write {
+		return db.write.Close()
+	}
 	return errors.Join(db.read.Close(), db.write.Close())
 }
 
@@ -117,8 +179,11 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.read.PingContext(ctx)
 }
 
-// Path is the database file's path.
+// Path is the database file's path, or the PostgreSQL URL, as given to Open.
 func (db *DB) Path() string { return db.path }
+
+// Postgres tells whether the database is PostgreSQL.
+func (db *DB) Postgres() bool { return db.dialect == postgres }
 
 // SetClock replaces the clock used for created_at stamps (tests).
 func (db *DB) SetClock(now func() time.Time) { db.now = now }
@@ -126,6 +191,9 @@ func (db *DB) SetClock(now func() time.Time) { db.now = now }
 // Pragma reads a pragma's value on n distinct connections of the read pool
 // and on the writer, for tests and diagnostics.
 func (db *DB) Pragma(ctx context.Context, name string, n int) ([]string, error) {
+	if db.dialect != sqlite {
+		return nil, errors.New("store: pragmas are SQLite's")
+	}
 	var out []string
 	conns := make([]*sql.Conn, 0, n+1)
 	defer func() {
@@ -154,6 +222,9 @@ func (db *DB) Pragma(ctx context.Context, name string, n int) ([]string, error) 
 
 // IntegrityCheck runs PRAGMA integrity_check and returns its verdict ("ok").
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
+	if db.dialect != sqlite {
+		return "", errors.New("store: integrity_check is SQLite's")
+	}
 	var v string
 	err := db.read.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&v)
 	return v, err
@@ -173,42 +244,6 @@ func notFound(err error) error {
 		return quiz.ErrNotFound
 	}
 	return err
-}
-
-// tx runs fn in a write transaction: begin, call, commit; rolled back on error.
-func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	t, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
-	}
-	defer t.Rollback()
-	if err := fn(t); err != nil {
-		return err
-	}
-	if err := t.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
-	}
-	db.touchAll()
-	return nil
-}
-
-// learnerTx is tx for a write that concerns one learner only (their
-// reviews, settings or quizzes): it invalidates that learner's cached reads
-// instead of every cached read.
-func (db *DB) learnerTx(ctx context.Context, learnerID int64, fn func(*sql.Tx) error) error {
-	t, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
-	}
-	defer t.Rollback()
-	if err := fn(t); err != nil {
-		return err
-	}
-	if err := t.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
-	}
-	db.touchLearner(learnerID)
-	return nil
 }
 
 // touchAll invalidates every cached read (store/cache.go); touchLearner

@@ -14,6 +14,7 @@ import (
 
 	"github.com/factdeck/factdeck/quiz/srs"
 	"github.com/factdeck/factdeck/store"
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
 // durabilityEnv names the database file the child process writes to.
@@ -54,6 +55,7 @@ func TestDurabilityChild(t *testing.T) {
 // checks that every review it acknowledged is in the reopened database,
 // with its card state, and that the file is intact.
 func TestReviewSurvivesKill(t *testing.T) {
+	storetest.SQLiteOnly(t)
 	if testing.Short() {
 		t.Skip("starts a child process")
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/factdeck/factdeck/quiz"
 	"github.com/factdeck/factdeck/quiz/srs"
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
 // queueDeck is one document of 20 cards s-c00..s-c19 and one learner.
@@ -36,7 +37,7 @@ func newQueueDeck(t *testing.T) queueDeck {
 func newDeckOf(t *testing.T, cards []quiz.Card) queueDeck {
 	t.Helper()
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "q.db"))
+	db, err := Open(ctx, storetest.DSN(t, filepath.Join(t.TempDir(), "q.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

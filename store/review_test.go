@@ -103,13 +103,19 @@ func TestRecordReviewAtomic(t *testing.T) {
 		t.Run(table, func(t *testing.T) {
 			d := newDeck(t, "a", "boom")
 			ctx := context.Background()
-			raw, err := sql.Open("sqlite", d.db.Path())
+			driver, trigger := "sqlite", `CREATE TRIGGER fail_%[1]s BEFORE INSERT ON %[1]s
+				WHEN NEW.card_id = 's-boom' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`
+			if d.db.Postgres() {
+				driver, trigger = "pgx", `CREATE FUNCTION fail_%[1]s() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN IF NEW.card_id = 's-boom' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+				CREATE TRIGGER fail_%[1]s BEFORE INSERT ON %[1]s FOR EACH ROW EXECUTE FUNCTION fail_%[1]s()`
+			}
+			raw, err := sql.Open(driver, d.db.Path())
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer raw.Close()
-			if _, err := raw.Exec(fmt.Sprintf(`CREATE TRIGGER fail_%[1]s BEFORE INSERT ON %[1]s
-				WHEN NEW.card_id = 's-boom' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`, table)); err != nil {
+			if _, err := raw.Exec(fmt.Sprintf(trigger, table)); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := d.db.RecordReview(ctx, d.input("s-boom", "t", srs.Good, t0), d.sched); err == nil {

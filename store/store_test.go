@@ -3,16 +3,18 @@ package store_test
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/factdeck/factdeck/quiz"
 	"github.com/factdeck/factdeck/store"
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
 func mustOpenDB(t *testing.T, path string) *store.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), path)
+	db, err := store.Open(context.Background(), storetest.DSN(t, path))
 	if err != nil {
 		t.Fatalf("Open(%s): %v", path, err)
 	}
@@ -51,6 +53,7 @@ func TestMigrationsApplyOnce(t *testing.T) {
 }
 
 func TestPragmasOnEveryConnection(t *testing.T) {
+	storetest.SQLiteOnly(t)
 	db := mustOpenDB(t, filepath.Join(t.TempDir(), "p.db"))
 	ctx := context.Background()
 	for _, tc := range []struct{ pragma, want string }{
@@ -167,5 +170,51 @@ func TestSetDocumentTopics(t *testing.T) {
 	}
 	if len(got.Topics) != 2 || got.Topics[1] != "B" || got.Body != "body" || got.Version != 1 {
 		t.Errorf("after SetDocumentTopics: %+v", got)
+	}
+}
+
+// TestConcurrentOpensMigrateOnce opens one new database from several
+// goroutines at once, as app servers starting together would: every open
+// succeeds and each migration is recorded once.
+func TestConcurrentOpensMigrateOnce(t *testing.T) {
+	dsn := storetest.DSN(t, filepath.Join(t.TempDir(), "c.db"))
+	ctx := context.Background()
+	const n = 8
+	dbs := make([]*store.DB, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			dbs[i], errs[i] = store.Open(ctx, dsn)
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("open %d of %d: %v", i, n, err)
+		}
+		t.Cleanup(func() { dbs[i].Close() })
+	}
+	got, err := dbs[0].Migrations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, m := range got {
+		if seen[m] {
+			t.Errorf("migration %s recorded twice", m)
+		}
+		seen[m] = true
+	}
+	ref := mustOpenDB(t, filepath.Join(t.TempDir(), "ref.db"))
+	want, err := ref.Migrations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d migrations recorded after %d concurrent opens, want %d", len(got), n, len(want))
 	}
 }

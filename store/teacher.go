@@ -22,7 +22,7 @@ func (db *DB) TeacherQuota(ctx context.Context, owner int64) (teach.Quota, error
 
 func teacherQuota(ctx context.Context, q queryer, owner int64) (teach.Quota, error) {
 	var n teach.Quota
-	err := q.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(body AS BLOB))), 0)
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(octet_length(body)), 0)
 		FROM documents WHERE owner_id = $1`, owner).Scan(&n.Documents, &n.Bytes)
 	if err != nil {
 		return n, fmt.Errorf("store: quota of %d: %w", owner, err)

@@ -14,9 +14,15 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/factdeck/factdeck/store"
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
-// testApp is the real router over a real database file and real sessions.
+// TestMain runs the tests on SQLite and, when FACTDECK_TEST_PG is set,
+// again on PostgreSQL (store/storetest).
+func TestMain(m *testing.M) { storetest.Main(m) }
+
+// testApp is the real router over a real database (a SQLite file, or a
+// fresh PostgreSQL database in the PostgreSQL pass) and real sessions.
 type testApp struct {
 	srv    *server
 	db     *store.DB
@@ -27,7 +33,7 @@ type testApp struct {
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "app.db"))
+	db, err := store.Open(ctx, storetest.DSN(t, filepath.Join(t.TempDir(), "app.db")))
 	if err != nil {
 		t.Fatal(err)
 	}
