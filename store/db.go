@@ -146,6 +146,10 @@ func dsn(path string, writer bool) string {
 
 // readStmt returns a prepared statement for a hot read query, prepared
 // once and reused: parsing SQL was a tenth of a page view's CPU time.
+// Preparing takes a pool connection, so it must not be called while the
+// caller holds one in a transaction when the pool may be exhausted: on
+// PostgreSQL, readTx runs its queries directly instead, and pgx prepares
+// and caches them per connection itself.
 func (db *DB) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := db.stmts.Load(query); ok {
 		return st.(*sql.Stmt), nil

@@ -26,6 +26,7 @@ func (db *DB) ImportDocument(ctx context.Context, doc quiz.Document) (quiz.Docum
 	doc.CreatedAt = db.now().UTC()
 	created := false
 	err := db.tx(ctx, func(tx *sql.Tx) error {
+		created = false // a retried transaction starts again
 		existing, err := documentBy(ctx, tx, `slug = $1 AND hash = $2`, doc.Slug, doc.Hash)
 		if err == nil {
 			doc = existing

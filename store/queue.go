@@ -91,7 +91,7 @@ func (db *DB) QueueCounts(ctx context.Context, req QueueRequest) (QueueCounts, e
 // readTx runs fn in a read-only transaction on the read pool, so that the
 // several queries of one answer see one snapshot.
 func (db *DB) readTx(ctx context.Context, fn func(*readTx) error) error {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := db.read.BeginTx(ctx, db.readOpts())
 	if err != nil {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
@@ -108,6 +108,9 @@ type readTx struct {
 
 // QueryContext runs a cached prepared query inside the transaction.
 func (t *readTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if t.db.dialect == postgres { // pgx prepares and caches per connection (see db.readStmt)
+		return t.tx.QueryContext(ctx, query, args...)
+	}
 	st, err := t.db.readStmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -118,6 +121,9 @@ func (t *readTx) QueryContext(ctx context.Context, query string, args ...any) (*
 // QueryRowContext runs a cached prepared single-row query inside the
 // transaction.
 func (t *readTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if t.db.dialect == postgres {
+		return t.tx.QueryRowContext(ctx, query, args...)
+	}
 	st, err := t.db.readStmt(ctx, query)
 	if err != nil {
 		return t.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan

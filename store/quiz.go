@@ -170,6 +170,7 @@ func scanGraded(s scanner) (quizset.Graded, error) {
 // button) keeps its first answer: that one is returned with replayed set.
 func (db *DB) AnswerQuiz(ctx context.Context, learnerID, quizID int64, a quizset.Graded) (got quizset.Graded, replayed bool, err error) {
 	err = db.learnerTx(ctx, learnerID, func(tx *sql.Tx) error {
+		replayed = false // a retried transaction starts again
 		z, err := quizBy(ctx, tx, learnerID, quizID)
 		if err != nil {
 			return err

@@ -85,6 +85,16 @@ func (db *DB) tx1(ctx context.Context, opts *sql.TxOptions, fn func(*sql.Tx) err
 	return nil
 }
 
+// readOpts are the options of a read-only transaction whose queries must
+// see one snapshot: SQLite's read transactions do; PostgreSQL's do from
+// REPEATABLE READ up (READ COMMITTED takes a snapshot per statement).
+func (db *DB) readOpts() *sql.TxOptions {
+	if db.dialect == postgres {
+		return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	return &sql.TxOptions{ReadOnly: true}
+}
+
 // retryable reports a PostgreSQL serialization failure or deadlock.
 func retryable(err error) bool {
 	var pe *pgconn.PgError

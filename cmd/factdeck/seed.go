@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
+	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/factdeck/factdeck/quiz"
 	"github.com/factdeck/factdeck/quiz/facts"
@@ -14,6 +19,71 @@ import (
 	"github.com/factdeck/factdeck/seeds"
 	"github.com/factdeck/factdeck/store"
 )
+
+// seed imports the seed documents and prepares every deck, once across all
+// the app servers on one database: servers starting together take turns
+// (store.DB.Exclusive), and cards are made again only when the documents or
+// the build changed since they were last made (store.DB.JobDone), so the
+// second server finds the work done.
+func seed(ctx context.Context, db *store.DB, log *slog.Logger) error {
+	return db.Exclusive(ctx, "seed", func() error {
+		if err := importSeeds(ctx, db, log); err != nil {
+			return err
+		}
+		key, err := decksKey(ctx, db)
+		if err != nil {
+			return err
+		}
+		if done, err := db.JobDone(ctx, "prepare-decks", key); err != nil || done {
+			if done {
+				log.Info("cards up to date", "key", key[:12])
+			}
+			return err
+		}
+		if err := prepareDecks(ctx, db, log); err != nil {
+			return err
+		}
+		return db.FinishJob(ctx, "prepare-decks", key)
+	})
+}
+
+// decksKey names what prepareDecks would make now: the shared documents'
+// ids and hashes and this build (the executable's hash, since the cards are
+// a function of the generator's code).
+func decksKey(ctx context.Context, db *store.DB) (string, error) {
+	docs, err := db.Documents(ctx, store.DocumentFilter{})
+	if err != nil {
+		return "", err
+	}
+	build, err := buildHash()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "build %s\n", build)
+	for _, d := range docs {
+		fmt.Fprintf(h, "doc %d %s\n", d.ID, d.Hash)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// buildHash is the SHA-256 of the running executable, computed once.
+var buildHash = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("build hash: %w", err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", fmt.Errorf("build hash: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("build hash: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+})
 
 // importSeeds stores every embedded seed document the database does not
 // hold yet; a seed whose text changed is stored as a new version.

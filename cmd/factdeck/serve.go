@@ -38,7 +38,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (co
 	c.secureCookies = getenv("FACTDECK_SECURE_COOKIES") == "1"
 	fs := newFlagSet("serve", stderr)
 	fs.StringVar(&c.addr, "addr", c.addr, "address to listen on")
-	fs.StringVar(&c.db, "db", c.db, "SQLite database file")
+	fs.StringVar(&c.db, "db", c.db, "SQLite database file, or a postgres:// URL")
 	fs.BoolVar(&c.secureCookies, "secure-cookies", c.secureCookies, "Secure, __Host- session cookie")
 	done, err := parseFlags(fs, args)
 	if err == nil && fs.NArg() > 0 {
@@ -59,10 +59,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer db.Close()
-	if err := importSeeds(ctx, db, log); err != nil {
-		return err
-	}
-	if err := prepareDecks(ctx, db, log); err != nil {
+	if err := seed(ctx, db, log); err != nil {
 		return err
 	}
 	srv := newServer(db, log, cfg)
@@ -78,7 +75,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	fmt.Fprintf(stdout, "factdeck: serving http://%s (database %s)\n", ln.Addr(), cfg.db)
+	fmt.Fprintf(stdout, "factdeck: serving http://%s (database %s)\n", ln.Addr(), store.Redact(cfg.db))
 	go srv.cleanSessions(ctx, time.Hour)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -137,7 +134,9 @@ func newServer(db *store.DB, log *slog.Logger, cfg config) *server {
 	return s
 }
 
-// cleanSessions deletes expired sessions every interval until ctx ends.
+// cleanSessions deletes expired sessions every interval until ctx ends; of
+// several app servers on one database, one does it each interval
+// (store.DB.ClaimJob).
 func (s *server) cleanSessions(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -146,6 +145,12 @@ func (s *server) cleanSessions(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			if ok, err := s.db.ClaimJob(ctx, "session-cleanup", every); err != nil || !ok {
+				if err != nil {
+					s.log.Warn("session cleanup", "err", err)
+				}
+				continue
+			}
 			if n, err := s.db.Sessions().DeleteExpired(ctx); err != nil {
 				s.log.Warn("session cleanup", "err", err)
 			} else if n > 0 {
