@@ -72,7 +72,9 @@ func (db *DB) RecordReview(ctx context.Context, in ReviewInput, sched *srs.Sched
 		return Review{}, err
 	}
 	var r Review
-	err := db.learnerTx(ctx, in.LearnerID, func(tx *sql.Tx) error {
+	// REPEATABLE READ is enough (db.learnerTxAt): a double submit collides
+	// on the reviews unique key, two grades of one card on the card_states row.
+	err := db.learnerTxAt(ctx, sql.LevelRepeatableRead, in.LearnerID, func(tx *sql.Tx) error {
 		var err error
 		r, err = recordReview(ctx, tx, in, sched, ts(db.now()))
 		return err

@@ -18,14 +18,14 @@ const txAttempts = 8
 // tx runs fn in a write transaction: begin, call, commit; rolled back on
 // error. On SQLite the single writer connection serialises transactions.
 // On PostgreSQL the transaction is SERIALIZABLE, so code written against
-// SQLite's one-writer-at-a-time keeps its meaning (a double submit, a quota
-// check, a publish), and an abort with SQLSTATE 40001 (serialization
+// SQLite's one-writer-at-a-time keeps its meaning (a quota check, version
+// numbers, a merge), and an abort with SQLSTATE 40001 (serialization
 // failure) or 40P01 (deadlock) runs fn again after a jittered backoff, as
 // CockroachDB and YugabyteDB also require. fn must therefore only set
 // variables it assigns afresh on every call. After the commit every cached
 // read is invalidated (store/cache.go).
 func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	if err := db.retryTx(ctx, nil, fn); err != nil {
+	if err := db.retryTx(ctx, sql.LevelSerializable, fn); err != nil {
 		return err
 	}
 	db.touchAll()
@@ -36,23 +36,31 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 // reviews, settings or quizzes): it invalidates that learner's cached reads
 // instead of every cached read.
 func (db *DB) learnerTx(ctx context.Context, learnerID int64, fn func(*sql.Tx) error) error {
-	if err := db.retryTx(ctx, nil, fn); err != nil {
+	return db.learnerTxAt(ctx, sql.LevelSerializable, learnerID, fn)
+}
+
+// learnerTxAt is learnerTx at a chosen isolation level on PostgreSQL.
+// REPEATABLE READ suits a transaction whose every conflict is on a row it
+// writes or a unique key it inserts: PostgreSQL then aborts the later
+// writer with 40001, which is retried, without SERIALIZABLE's predicate
+// locks on index pages, which abort transactions of unrelated learners
+// whose keys share a page (docs/storage.md).
+func (db *DB) learnerTxAt(ctx context.Context, level sql.IsolationLevel, learnerID int64, fn func(*sql.Tx) error) error {
+	if err := db.retryTx(ctx, level, fn); err != nil {
 		return err
 	}
 	db.touchLearner(learnerID)
 	return nil
 }
 
-// retryTx runs fn in a transaction at the isolation level of opts
-// (SERIALIZABLE when nil) on PostgreSQL, retrying it on 40001 and 40P01;
-// SQLite has one level, and its busy waits are busy_timeout's.
-func (db *DB) retryTx(ctx context.Context, opts *sql.TxOptions, fn func(*sql.Tx) error) error {
+// retryTx runs fn in a transaction at level on PostgreSQL, retrying it on
+// 40001 and 40P01; SQLite has one level, and its busy waits are
+// busy_timeout's.
+func (db *DB) retryTx(ctx context.Context, level sql.IsolationLevel, fn func(*sql.Tx) error) error {
 	if db.dialect != postgres {
 		return db.tx1(ctx, nil, fn)
 	}
-	if opts == nil {
-		opts = &sql.TxOptions{Isolation: sql.LevelSerializable}
-	}
+	opts := &sql.TxOptions{Isolation: level}
 	backoff := 2 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		err := db.tx1(ctx, opts, fn)

@@ -10,6 +10,8 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -343,4 +345,50 @@ func showCard(c *http.Client, deck string) (url.Values, error) {
 		return nil, fmt.Errorf("GET %s/study shows no card", deck)
 	}
 	return form, nil
+}
+
+// TestLoadGradingCapacity measures what one app server sustains when its
+// learners never pause: 32 browsers, each in a closed loop of show, check
+// and grade, for 8 s, a new learner every 10 grades (new cards run out
+// after a day's 20). The grades per second, divided by how often a real
+// learner grades, sizes a deployment (docs/deploy.md). FACTDECK_LOAD=1.
+func TestLoadGradingCapacity(t *testing.T) {
+	loadEnabled(t)
+	a := newTestApp(t)
+	a.srv.log = discardLogger()
+	deck := a.ts.URL + firstDeck(t, a)
+	const workers, d, perLearner = 32, 8 * time.Second, 10
+	clients := make([]*http.Client, workers)
+	done := make([]int, workers)
+	var mu sync.Mutex
+	var lat []time.Duration
+	start := time.Now()
+	var firstErr atomic.Value
+	_, errs := throughput(workers, d, func(w int) error {
+		if clients[w] == nil || done[w] == perLearner {
+			jar, _ := cookiejar.New(nil)
+			clients[w], done[w] = loopbackClient(jar), 0
+		}
+		g, err := gradeOne(clients[w], deck, func() {})
+		if err != nil {
+			firstErr.CompareAndSwap(nil, err.Error())
+			return err
+		}
+		done[w]++
+		mu.Lock()
+		lat = append(lat, g)
+		mu.Unlock()
+		return nil
+	})
+	elapsed := time.Since(start)
+	if len(lat) == 0 {
+		t.Fatalf("no grade succeeded (%d errors)", errs)
+	}
+	slices.Sort(lat)
+	t.Logf("%s, cpu %s ×%d: %d browsers grading without pause: %.0f grades/s (each a show, a check and a grade), grade POST p50 %v p99 %v, errors %d, transactions retried %d",
+		storetest.Engine(), cpuModel(), runtime.NumCPU(), workers, float64(len(lat))/elapsed.Seconds(),
+		lat[len(lat)/2], lat[len(lat)*99/100], errs, a.db.TxRetries())
+	if errs > 0 {
+		t.Errorf("%d errors, the first: %v", errs, firstErr.Load())
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/factdeck/factdeck/store"
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
 // syncBuffer is a goroutine-safe writer for run's stdout.
@@ -68,7 +69,8 @@ func getOK(t *testing.T, url string) string {
 }
 
 func TestRunServesAndStops(t *testing.T) {
-	dbPath := filepath.Join(t.TempDir(), "run.db")
+	// A postgres:// URL in the PostgreSQL pass.
+	dbPath := storetest.DSN(t, filepath.Join(t.TempDir(), "run.db"))
 	for round := 0; round < 2; round++ { // the second round is a restart on the same database
 		ctx, cancel := context.WithCancel(context.Background())
 		var out syncBuffer

@@ -25,11 +25,14 @@ Usage:
   factdeck generate [flags] FILE…   print the study cards generated from documents
   factdeck export --format NAME [--out PATH] FILE…
                                     export the cards of documents for a classroom tool
+  factdeck backup [--db PATH] DEST  copy the SQLite database to the new file DEST while
+                                    the server runs (see docs/deploy.md)
   factdeck help                     show this help
 
 serve flags:
   --addr ADDR         address to listen on (env FACTDECK_ADDR; default 127.0.0.1:8080)
-  --db PATH           SQLite database file (env FACTDECK_DB; default factdeck.db)
+  --db PATH|URL       SQLite database file, or a postgres:// URL for several
+                      servers on one PostgreSQL (env FACTDECK_DB; default factdeck.db)
   --secure-cookies    mark the session cookie Secure and name it __Host-factdeck,
                       for deployments behind TLS (env FACTDECK_SECURE_COOKIES=1)
 
