@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
 // requireTools is set by scripts/test: a missing browser then fails the
@@ -33,9 +35,13 @@ func chromiumPath(t *testing.T) string {
 }
 
 // newBrowser starts headless Chromium for one test. Background networking
-// is off: the test machines have no network but loopback.
+// is off: the test machines have no network but loopback. Browser tests
+// check pages, scripts and layout, which do not depend on the database, so
+// they run in the SQLite pass only: the HTTP tests cover every route on
+// PostgreSQL, and CI stays within its time.
 func newBrowser(t *testing.T, width, height int64, js bool) context.Context {
 	t.Helper()
+	storetest.SQLiteOnly(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath(t)),
 		chromedp.UserDataDir(t.TempDir()),

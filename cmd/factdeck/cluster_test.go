@@ -391,4 +391,11 @@ func TestLoadGradingCapacity(t *testing.T) {
 	if errs > 0 {
 		t.Errorf("%d errors, the first: %v", errs, firstErr.Load())
 	}
+	sizes, err := a.db.TableBytes(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := a.db.CountLearners(t.Context())
+	t.Logf("%s: %d reviews by %d learners: reviews %d bytes per review, card_states %d bytes per review, sessions %d bytes per learner (tables with their indexes)",
+		storetest.Engine(), len(lat), n, sizes["reviews"]/int64(len(lat)), sizes["card_states"]/int64(len(lat)), sizes["sessions"]/int64(n))
 }
