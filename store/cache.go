@@ -197,9 +197,12 @@ func cloneSettings(s srs.Settings) srs.Settings {
 // before the database is shared between goroutines. It is on for SQLite,
 // where this process sees every write; the load tests turn it off to
 // measure reads that reach the database, as the first page view after
-// every grade does.
+// every grade does. On PostgreSQL it stays off: other app servers write
+// the same database, and their writes never reach this cache.
 func (db *DB) SetLocalCache(on bool) {
 	switch {
+	case on && db.dialect == postgres:
+		db.cache = nil
 	case on && db.cache == nil:
 		db.cache = newLocalCache()
 	case !on:

@@ -10,6 +10,7 @@ import (
 
 	"github.com/factdeck/factdeck/quiz"
 	"github.com/factdeck/factdeck/quiz/srs"
+	"github.com/factdeck/factdeck/store/storetest"
 )
 
 // TestHeadCacheFollowsWrites drives one deck through a seeded random walk
@@ -18,6 +19,7 @@ import (
 // learning steps and midnight) and checks after every step that the cached
 // DB.Head says exactly what a fresh read says.
 func TestHeadCacheFollowsWrites(t *testing.T) {
+	storetest.SQLiteOnly(t) // the cache is off on PostgreSQL
 	ctx := context.Background()
 	d := newQueueDeck(t)
 	other, err := d.db.CreateLearner(ctx)
@@ -100,6 +102,7 @@ func TestHeadCacheFollowsWrites(t *testing.T) {
 // TestSessionCache checks that a cached session follows commits, deletes
 // and its own expiry.
 func TestSessionCache(t *testing.T) {
+	storetest.SQLiteOnly(t) // the cache is off on PostgreSQL
 	ctx := context.Background()
 	d := newQueueDeck(t)
 	s := d.db.Sessions()
