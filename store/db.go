@@ -49,13 +49,14 @@ const (
 // never fight over the lock) and a small pool of readers. On PostgreSQL:
 // one pool, which write and read both name.
 type DB struct {
-	path    string // the SQLite file, or the PostgreSQL URL as given
-	dialect dialect
-	write   *sql.DB
-	read    *sql.DB
-	now     func() time.Time
-	stmts   sync.Map     // query text -> *sql.Stmt on the read pool
-	retries atomic.Int64 // write transactions retried (see tx)
+	path      string // the SQLite file, or the PostgreSQL URL as given
+	dialect   dialect
+	write     *sql.DB
+	read      *sql.DB
+	now       func() time.Time
+	stmts     sync.Map     // query text -> *sql.Stmt on the read pool
+	preparing sync.Map     // query text -> true while preparedStmt prepares it
+	retries   atomic.Int64 // write transactions retried (see tx)
 
 	docMeta sync.Map // document id -> quiz.Document without body (versions are immutable)
 
@@ -144,12 +145,32 @@ func dsn(path string, writer bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
+// preparedStmt is readStmt for a caller inside a read transaction: the
+// statement if it is prepared already, else nil, and it is prepared in the
+// background for next time. Preparing takes a pool connection, and a burst
+// of first page views whose transactions hold every connection of the read
+// pool while each waits for one more would wait for ever
+// (TestFirstReadsAtOnce). On PostgreSQL it is always nil: pgx prepares and
+// caches statements per connection itself.
+func (db *DB) preparedStmt(query string) *sql.Stmt {
+	if db.dialect == postgres {
+		return nil
+	}
+	if st, ok := db.stmts.Load(query); ok {
+		return st.(*sql.Stmt)
+	}
+	if _, busy := db.preparing.LoadOrStore(query, true); !busy {
+		go func() {
+			defer db.preparing.Delete(query)
+			_, _ = db.readStmt(context.Background(), query) // an error is the query's, reported when it runs
+		}()
+	}
+	return nil
+}
+
 // readStmt returns a prepared statement for a hot read query, prepared
 // once and reused: parsing SQL was a tenth of a page view's CPU time.
-// Preparing takes a pool connection, so it must not be called while the
-// caller holds one in a transaction when the pool may be exhausted: on
-// PostgreSQL, readTx runs its queries directly instead, and pgx prepares
-// and caches them per connection itself.
+// It takes a pool connection: inside a read transaction use preparedStmt.
 func (db *DB) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := db.stmts.Load(query); ok {
 		return st.(*sql.Stmt), nil

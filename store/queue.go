@@ -106,29 +106,22 @@ type readTx struct {
 	tx *sql.Tx
 }
 
-// QueryContext runs a cached prepared query inside the transaction.
+// QueryContext runs a cached prepared query inside the transaction (or the
+// query itself until it is prepared: db.preparedStmt).
 func (t *readTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if t.db.dialect == postgres { // pgx prepares and caches per connection (see db.readStmt)
-		return t.tx.QueryContext(ctx, query, args...)
+	if st := t.db.preparedStmt(query); st != nil {
+		return t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
 	}
-	st, err := t.db.readStmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	return t.tx.QueryContext(ctx, query, args...)
 }
 
 // QueryRowContext runs a cached prepared single-row query inside the
 // transaction.
 func (t *readTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	if t.db.dialect == postgres {
-		return t.tx.QueryRowContext(ctx, query, args...)
+	if st := t.db.preparedStmt(query); st != nil {
+		return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
-	st, err := t.db.readStmt(ctx, query)
-	if err != nil {
-		return t.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
-	}
-	return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	return t.tx.QueryRowContext(ctx, query, args...)
 }
 
 // queue is one QueueRequest resolved: today's bounds and what is left of
