@@ -64,12 +64,14 @@ func Engine() string {
 	return "sqlite"
 }
 
-// SQLiteOnly skips a test that is about SQLite itself (pragmas, files,
-// durability after SIGKILL) in the PostgreSQL pass; it ran in the SQLite pass.
+// SQLiteOnly skips a test in the PostgreSQL pass: one about SQLite itself
+// (pragmas, files, durability after SIGKILL, the process-local cache), or
+// one that does not depend on the engine and is too slow to run twice (the
+// browser tests). It ran in the SQLite pass.
 func SQLiteOnly(t testing.TB) {
 	t.Helper()
 	if Postgres() {
-		t.Skip("SQLite-specific; ran in the SQLite pass")
+		t.Skip("runs in the SQLite pass only")
 	}
 }
 
