@@ -78,6 +78,9 @@ func whenQuestion(fr *frame) (string, bool) {
 	if !ok || !finiteVerbRE.MatchString(rest) || strings.HasSuffix(firstWord(rest), "ing") {
 		return "", false // "Covering Al-Zabadani and …": a fragment, not a statement
 	}
+	if ws := strings.Fields(rest); len(ws) >= 2 && relWords[strings.ToLower(ws[len(ws)-2])] {
+		return "", false // "… which started.": the date was the clause's object
+	}
 	w := "On what date"
 	switch fr.date.Start.Precision() {
 	case quiz.PrecisionMonth:
@@ -87,6 +90,8 @@ func whenQuestion(fr *frame) (string, bool) {
 	}
 	return fr.t.name + ": " + w + " did this happen? \u201c" + rest + "\u201d", true
 }
+
+var relWords = map[string]bool{"which": true, "that": true, "who": true, "and": true, "was": true, "were": true}
 
 // question picks the best prompt a frame supports for a choice or typed card.
 func question(fr *frame, verb string) (string, bool) {

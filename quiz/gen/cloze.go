@@ -16,10 +16,12 @@ func (g *generator) cloze(fr *frame) []quiz.Card {
 		return nil
 	}
 	var out []quiz.Card
-	c := g.newCard(quiz.CardCloze, fr, blankStem(fr)+hint(fr.class), fr.sent[fr.blank[0]:fr.blank[1]])
-	c.AnswerType = answerType(fr.class)
-	c.Accept = g.alias.of(c.Answer)
-	out = append(out, c)
+	if !fr.shown {
+		c := g.newCard(quiz.CardCloze, fr, blankStem(fr)+hint(fr.class), fr.sent[fr.blank[0]:fr.blank[1]])
+		c.AnswerType = answerType(fr.class)
+		c.Accept = g.alias.of(c.Answer)
+		out = append(out, c)
+	}
 	if nc, ok := g.nounCloze(fr); ok {
 		out = append(out, nc)
 	}

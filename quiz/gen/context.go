@@ -30,14 +30,16 @@ type generator struct {
 	cleanMemo                 map[string]string
 	dateMemo                  map[string][]dateHit
 	saneMemo                  map[string]bool
-	vagueMemo                 map[string]bool     // vagueRef per text and topic
-	cityMemo                  map[string]bool     // isCity per place
-	provinces                 map[string]bool     // built on first use by provinceNames
-	surnames                  map[string]bool     // last words of the document's people, built on first use
-	sideNames                 map[string]bool     // norm names of belligerents and units, to spot two run together
-	firstNames                map[string]bool     // lower-case first words of the collection's people, to spot cut names
-	namesByFirst, namesByLast map[string][]string // the collection's people's names by first and last word
-	year                      int                 // docYear of the document
+	vagueMemo                 map[string]bool            // vagueRef per text and topic
+	garbleMemo                map[string]bool            // garbled or leaning, per quoted sentence
+	cityMemo                  map[string]bool            // isCity per place
+	provinces                 map[string]bool            // built on first use by provinceNames
+	surnames                  map[string]bool            // last words of the document's people, built on first use
+	sideNames                 map[string]bool            // norm names of belligerents and units, to spot two run together
+	firstNames                map[string]bool            // lower-case first words of the collection's people, to spot cut names
+	namesByFirst, namesByLast map[string][]string        // the collection's people's names by first and last word
+	year                      int                        // docYear of the document
+	allies                    map[string]map[string]bool // norm names listed on one side together in other documents
 }
 
 // sane memoises saneValue: distractor pools see the same values in every
@@ -59,6 +61,16 @@ func (g *generator) vague(text, topicBase string) bool {
 	if !ok {
 		v = vagueRef(text, topicBase)
 		g.vagueMemo[k] = v
+	}
+	return v
+}
+
+// garbled memoises the garbled check per quoted sentence.
+func (g *generator) garbled(s string) bool {
+	v, ok := g.garbleMemo[s]
+	if !ok {
+		v = garbled(s) || leansOnPrevious(s)
+		g.garbleMemo[s] = v
 	}
 	return v
 }
@@ -123,6 +135,7 @@ type poolValue struct {
 	here bool
 	year int    // the year the value's document is mostly about; 0 unknown
 	role string // for people: the role family named before the name ("researchers")
+	aff  string // for people: the side word named before the name ("confederate")
 }
 
 // docYear is the year a document's dated facts mostly fall in, so that
@@ -170,10 +183,12 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		dateMemo:     map[string][]dateHit{},
 		saneMemo:     map[string]bool{},
 		vagueMemo:    map[string]bool{},
+		garbleMemo:   map[string]bool{},
 		cityMemo:     map[string]bool{},
 		sideNames:    map[string]bool{},
 		firstNames:   map[string]bool{},
 		namesByFirst: map[string][]string{}, namesByLast: map[string][]string{},
+		allies: map[string]map[string]bool{},
 	}
 	for _, d := range append([]Doc{doc}, others...) {
 		for _, f := range d.Extraction.Facts {
@@ -345,24 +360,72 @@ func classOf(f quiz.Fact) string {
 	return string(f.Entity)
 }
 
-// addPool adds a document's values as distractor candidates.
+// addPool adds a document's values as distractor candidates, and notes
+// which groups another document lists on one side together.
 func (g *generator) addPool(d Doc, here bool) {
 	year := docYear(d)
+	if !here {
+		g.noteAllies(d)
+	}
 	for _, f := range d.Extraction.Facts {
 		v := strings.TrimSpace(f.Value)
 		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !g.sane(f, v) {
 			continue
 		}
 		c := classOf(f)
-		role := ""
+		role, aff := "", ""
 		if c == "person" {
-			role = valueRole(f.Text, v)
+			role, aff = valueRole(f.Text, v), personAff(f, v)
 		}
-		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role})
+		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role, aff})
 		if c == string(quiz.KindBelligerent) {
-			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, ""})
+			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, "", ""})
 		}
 	}
+}
+
+// noteAllies records the belligerents and units each side of another
+// document lists together: an ally of the asked side elsewhere is no
+// verified wrong answer here ("Syrian National Coalition" beside the Free
+// Syrian Army).
+func (g *generator) noteAllies(d Doc) {
+	bySide := map[string][]string{}
+	for _, f := range d.Extraction.Facts {
+		if f.Side > 0 && (f.Kind == quiz.KindBelligerent || f.Kind == quiz.KindUnit) {
+			k := f.TopicID + "\x00" + itoa(f.Side)
+			bySide[k] = append(bySide[k], norm(f.Value))
+		}
+	}
+	for _, vs := range bySide {
+		for _, a := range vs {
+			for _, b := range vs {
+				if a == b {
+					continue
+				}
+				if g.allies[a] == nil {
+					g.allies[a] = map[string]bool{}
+				}
+				g.allies[a][b] = true
+			}
+		}
+	}
+}
+
+// alliedElsewhere reports a candidate that another document lists on one
+// side with any of names.
+func (g *generator) alliedElsewhere(c string, names []string) bool {
+	nc := norm(c)
+	for _, n := range names {
+		if g.allies[norm(n)][nc] {
+			return true
+		}
+		for _, a := range g.alias.of(n) {
+			if g.allies[norm(a)][nc] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mentioned reports whether the document names v anywhere.

@@ -106,13 +106,22 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		return out
 	}
 	here, there := []string{}, []string{}
-	role := frameRole(fr)
+	ps := g.personSlotOf(fr)
+	var sameSide []string
+	if side && (fr.f.Kind == quiz.KindBelligerent || fr.f.Kind == quiz.KindUnit) {
+		for _, k := range []quiz.FactKind{quiz.KindBelligerent, quiz.KindUnit} {
+			sameSide = append(sameSide, g.sides[sideKey{fr.t.id, k, fr.f.Side}]...)
+		}
+	}
 	for _, p := range g.pool[fr.class] {
 		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
 			continue
 		}
-		if role != "" && p.role != role {
+		if ps != nil && !ps.fits(p, fr.answer) {
 			continue // "Researchers _____ and Michael Weiss": researchers only, not commanders
+		}
+		if (fr.class == "commander" || fr.class == "person") && samePerson(p.v, fr.answer) {
+			continue // "Qasem Sadedine" for "Kassem Saadeddin"
 		}
 		switch {
 		case p.here && side:
@@ -120,8 +129,10 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 			continue
 		case p.here:
 			here = append(here, p.v)
-		case side && g.mentioned(p.v):
-			continue
+		case side && (g.mentioned(p.v) || g.mentionedAs(p.v)):
+			continue // the text may put it on the asked side under another form ("US-led", "ISIL")
+		case len(sameSide) > 0 && g.alliedElsewhere(p.v, sameSide):
+			continue // fought beside the asked side in another battle: may have here too
 		default:
 			there = append(there, p.v)
 		}
@@ -131,6 +142,46 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 	rotate(there, r)
 	out = append(out, here...)
 	return append(out, there...)
+}
+
+// countryForms are the adjectives and abbreviations by which a text names
+// a country without its name: a "United States" option is not verified
+// wrong where "US-led Coalition airstrikes" backed the asked side.
+var countryForms = map[string][]string{
+	"united states": {"us", "u s", "usa", "american", "americans", "cjtf"}, "russia": {"russian", "russians"},
+	"turkey": {"turkish", "turks", "tsk"}, "iran": {"iranian", "iranians", "irgc"}, "iraq": {"iraqi", "iraqis"},
+	"israel": {"israeli", "idf"}, "lebanon": {"lebanese"}, "jordan": {"jordanian"}, "saudi arabia": {"saudi"},
+	"qatar": {"qatari"}, "united kingdom": {"uk", "british", "britain"}, "france": {"french"},
+	"germany": {"german"}, "egypt": {"egyptian"}, "libya": {"libyan"}, "yemen": {"yemeni"},
+	"china": {"chinese"}, "syria": {"syrian"}, "afghanistan": {"afghan"}, "pakistan": {"pakistani"},
+}
+
+// mentionedAs reports a candidate the document names under another form: a
+// country by its adjective or abbreviation, a group by its initials
+// ("ISIL" for "Islamic State of Iraq and the Levant").
+func (g *generator) mentionedAs(v string) bool {
+	n := norm(v)
+	for _, f := range countryForms[n] {
+		if g.mentioned(f) {
+			return true
+		}
+	}
+	if in := initials(v); len(in) >= 3 && g.mentioned(in) {
+		return true
+	}
+	return false
+}
+
+// initials are the first letters of a name's capitalised words: "Islamic
+// State of Iraq and the Levant" → "isil".
+func initials(v string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(v) {
+		if upperStart(w) {
+			b.WriteByte(w[0] + 'a' - 'A')
+		}
+	}
+	return b.String()
 }
 
 // rotate starts a candidate list at a seeded position, so that cards of one

@@ -28,6 +28,7 @@ type frame struct {
 	state    func(v string) string // true/false statement with v as value
 	key      string                // fact identity for ids
 	noSwap   bool                  // no verified-false swap exists
+	shown    bool                  // the sentence names the answer elsewhere: no blank card
 }
 
 // hasBlank reports whether the answer was found in the sentence.
@@ -46,15 +47,36 @@ func (g *generator) frames(f quiz.Fact) []*frame {
 		base.sent = g.nameCity(base.sent, t)
 	}
 	base.key = strings.Join([]string{string(f.Kind), t.id, itoa(f.Side), norm(f.Value), norm(f.Subject)}, "|")
+	sents := []string{base.sent}
+	if base.prose {
+		if parts := spliceParts(base.sent); parts != nil {
+			// A comma splice is quoted clause by clause: each is a sentence
+			// of its own, and the fact's value lies in one of them.
+			sents = parts
+		}
+	}
+	var value, date *frame
+	for _, s := range sents {
+		b := base
+		b.sent = s
+		b.exclude = map[string]bool{}
+		if value == nil {
+			if fr, ok := g.valueFrame(b); ok && (!fr.prose || len(sents) == 1 || fr.hasBlank()) {
+				value = fr
+			}
+		}
+		if date == nil {
+			if fr, ok := g.dateFrame(b); ok {
+				date = fr
+			}
+		}
+	}
 	var out []*frame
-	if fr, ok := g.valueFrame(base); ok {
-		out = append(out, fr)
-	}
-	if fr, ok := g.dateFrame(base); ok {
-		out = append(out, fr)
-	}
-	for _, fr := range out {
-		trimTail(fr)
+	for _, fr := range []*frame{value, date} {
+		if fr != nil {
+			trimTail(fr)
+			out = append(out, fr)
+		}
 	}
 	return out
 }
@@ -92,6 +114,11 @@ func (g *generator) valueFrame(fr frame) (*frame, bool) {
 	}
 	if f.Kind == quiz.KindDefinition && !containsWord(norm(g.cleaned(f.Text)), norm(v)) {
 		return g.definitionFrame(fr, v)
+	}
+	if f.Kind == quiz.KindMembership {
+		if sf, ok := g.supportFrame(fr, v); ok {
+			return sf, true
+		}
 	}
 	if !containsWord(norm(g.cleaned(f.Text)), norm(v)) && f.Number == 0 && f.Entity != quiz.EntityNumber {
 		return nil, false // the value must be read in its source, not inferred
@@ -190,7 +217,8 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 		return nil, false // "Hooker recrossed …": a person's surname read as a place
 	}
 	fr.blank = span
-	fr.typedOK = words(fr.answer) <= 5 && typedClass(fr.class)
+	fr.shown = namedElsewhere(&fr)
+	fr.typedOK = words(fr.answer) <= 5 && typedClass(fr.class) && !fr.shown
 	// Other values of the same slot in the same sentence are true as well.
 	for _, x := range g.factsInSentence(fr.f) {
 		if classOf(x) == fr.class {

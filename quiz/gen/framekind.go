@@ -254,6 +254,9 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 	if hit == nil || !f.Date.End.IsZero() || rangeAround(fr.sent, *hit) {
 		return nil, false // one end of a span: its distractors would be spans
 	}
+	if boundDate(fr.sent, hit.start) || stativeAt(fr.sent, hit.start) {
+		return nil, false // "By June 2017, Raqqa remained …": a bound of a state, not an event's date
+	}
 	fr.dateHit = hit
 	fr.answer = formatDate(f.Date.Start, g.style)
 	fr.blank = [2]int{hit.start, hit.end}

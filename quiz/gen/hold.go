@@ -27,6 +27,7 @@ var roleWords = func() map[string]string {
 		"politician": "president presidents minister ministers premier senator senators governor governors " +
 			"ambassador ambassadors secretary secretaries envoy envoys king prince mayor spokesman spokesperson",
 		"cleric": "sheikh shaykh imam cleric clerics mufti ayatollah",
+		"leader": "chief chiefs chieftain emir",
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = fam
@@ -168,6 +169,9 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 	}
 	ws := strings.Fields(v)
 	acronym := len(ws) == 1 && acronymRE.MatchString(v)
+	if group && len(ws) == 1 && inLongerFileName(f.Text, v) {
+		return true // "Palestine" of "Emblem of the Palestine Liberation Army.svg Palestine Liberation Army"
+	}
 	if !acronym && !(person && len(ws) <= 3) {
 		return false
 	}
@@ -217,6 +221,44 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 		}
 	}
 	return found && !whole
+}
+
+// inLongerFileName reports a one-word name that an emblem's or flag's file
+// name in the same infobox cell continues with more capitalised words: the
+// image is named after the whole name, so v was cut from it.
+func inLongerFileName(text, v string) bool {
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], v+" ")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(v)
+		if i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		rest := text[i+len(v):]
+		end := -1
+		for _, ext := range []string{".svg", ".png", ".jpg"} {
+			if k := strings.Index(rest, ext); k >= 0 && (end < 0 || k < end) {
+				end = k
+			}
+		}
+		if end <= 0 || end > 60 {
+			continue
+		}
+		ws := strings.Fields(rest[:end])
+		all := len(ws) > 0
+		for _, w := range ws {
+			if !upperStart(w) {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // inLongerName reports a known person's name of the collection (two words

@@ -6,7 +6,7 @@ import "github.com/factdeck/factdeck/quiz"
 // distractors of its type, shuffled deterministically by the card's id.
 func (g *generator) mcq(fr *frame) []quiz.Card {
 	prompt, ok := question(fr, "Which")
-	if !ok || (fr.question == "" && !typedClass(fr.class)) {
+	if !ok || (fr.question == "" && !typedClass(fr.class)) || fr.shown {
 		// Phrases from other sentences differ in grammar from the blank:
 		// the right option would stand out. Phrases get cloze cards only.
 		return nil

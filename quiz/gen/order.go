@@ -106,7 +106,7 @@ func eventLabel(fr *frame) (string, bool) {
 		rest = lastClause(rest)
 	}
 	if !finiteVerbRE.MatchString(rest) || words(rest) > 18 || words(rest) < 3 || startsWithPronoun(rest) || vagueStartRE.MatchString(rest) ||
-		connectiveRE.MatchString(rest) || deicticRE.MatchString(rest) {
+		connectiveRE.MatchString(rest) || deicticRE.MatchString(rest) || leansOnPrevious(rest) || leansOnPrevious(fr.sent) {
 		return "", false
 	}
 	return upperFirst(rest), true

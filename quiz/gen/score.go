@@ -32,7 +32,9 @@ func loosePhraseGap(fr *frame) bool {
 	if typedClass(fr.class) || fr.class == "noun" {
 		return false
 	}
-	return finiteVerbRE.MatchString(fr.answer) || digitRE.MatchString(fr.answer) || fr.blank[0] == 0 || words(fr.answer) > 4
+	a := fr.answer
+	return finiteVerbRE.MatchString(a) || digitRE.MatchString(a) || fr.blank[0] == 0 || words(a) > 4 ||
+		a != "" && a[0] >= 'a' && a[0] <= 'z' // "capturing Khansir", "fall of Yabrud": a phrase, many fillers
 }
 
 // hasMarkup reports leftover wiki markup: a short bracketed span ("[12]",
@@ -151,8 +153,8 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if c.Kind == quiz.CardCloze && loosePhraseGap(fr) {
 		s -= penaltyLoosePhrase
 	}
-	if c.Kind == quiz.CardTrueFalse && fr.prose && fr.question == "" && ungrammatical(fr.sent) {
-		s -= penaltyHold // the source's own faulty wording as a statement
+	if fr.prose && fr.question == "" && (c.Kind == quiz.CardTrueFalse && ungrammatical(fr.sent) || g.garbled(fr.sent)) {
+		s -= penaltyHold // the source's own faulty wording, quoted as a statement or a stem
 	}
 	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped) && fr.question == "" && broadRegionGap(fr) {
 		s -= penaltyHold // "throughout _____": Syria, Idlib, the northwest all fit
@@ -182,7 +184,10 @@ func promptPenalty(prompt, answer string) float64 {
 		}
 	}
 	p += min(v, 3*penaltyVagueWord)
-	if opensWithConnective(q) {
+	switch {
+	case leansOnPrevious(q):
+		p += penaltyVagueRef // "For example, …", "Other factions …": what it continues is not shown
+	case opensWithConnective(q):
 		p += penaltyConnective
 	}
 	if hasRelativeDay(q) {

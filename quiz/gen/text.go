@@ -166,6 +166,7 @@ var sameDayRE = regexp.MustCompile(`(?i)^(?:Later |Earlier |Also )?(?:on |by |in
 // by the topic's name when the topic's own head noun matches, so that the
 // sentence can stand alone. It reports false when the opening stays vague.
 func resolveStart(sent string, t topicInfo) (string, bool) {
+	sent = dropAdditive(sent)
 	if m := sameDayRE.FindString(sent); m != "" {
 		// "That day, …": the day is lost but the statement stays true.
 		sent = upperFirst(sent[len(m):])
@@ -193,6 +194,24 @@ func resolveStart(sent string, t topicInfo) (string, bool) {
 		return t.ref(true) + sent[2:], true
 	}
 	return sent, !startsWithPronoun(sent)
+}
+
+// additiveOpeners only add the sentence to the one before: "Also on 1
+// December, …", "In addition, …". The statement is as true without them.
+var additiveOpeners = []string{"Also, ", "Also ", "In addition, ", "Additionally, ", "Furthermore, ", "Moreover, "}
+
+// dropAdditive removes an additive opener.
+func dropAdditive(sent string) string {
+	for _, o := range additiveOpeners {
+		if strings.HasPrefix(sent, o) && len(sent) > len(o)+10 {
+			rest := sent[len(o):]
+			if o == "Also " && !strings.HasPrefix(rest, "on ") && !strings.HasPrefix(rest, "in ") {
+				return sent // "Also killed were …": the word order needs it
+			}
+			return upperFirst(rest)
+		}
+	}
+	return sent
 }
 
 func lastWord(s string) string {

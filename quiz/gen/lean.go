@@ -1,0 +1,285 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Sentences a student cannot read on their own: they lean on the one
+// before ("For example, …", "Other factions …"), state a condition rather
+// than report an event ("By June 2017, Raqqa remained …"), or are worded
+// wrongly in the source (a comma splice, "to have had taken").
+
+// leaningOpeners open a sentence that continues or illustrates the one
+// before it: the claim, the contrast or the set it refers to is not shown.
+var leaningOpeners = []string{"For example", "For instance", "However", "But", "Instead", "Thus",
+	"Therefore", "Consequently", "As a result", "In addition", "Additionally", "Furthermore", "Moreover",
+	"Nevertheless", "Nonetheless", "In response", "In return", "In turn", "Similarly", "Likewise", "Again",
+	"Still", "Otherwise", "Despite this", "Despite that", "Because of this", "Due to this", "After this",
+	"After that", "Following this", "Other", "Another", "Others", "Both", "Such", "The other", "The rest",
+	"The remaining", "Either", "Neither", "In contrast", "By contrast", "On the other hand", "Even so", "And",
+	"Yet", "Hence"}
+
+// leaningAsides sit inside a sentence and point back the same way: "On 26
+// September, for example, …".
+var leaningAsides = []string{", for example,", ", for instance,", ", however,", ", therefore,", ", though,",
+	", in turn,", ", in response,", ", as a result,", ", in addition,", ", nevertheless,", ", instead,",
+	", too,", ", in contrast,", ", by contrast,"}
+
+// leansOnPrevious reports a sentence that continues the one before it, so
+// that as a quoted statement it misses what it illustrates or answers.
+func leansOnPrevious(s string) bool {
+	s = strings.TrimLeft(s, "\"“ ")
+	for _, o := range leaningOpeners {
+		if strings.HasPrefix(s, o) && (len(s) == len(o) || !isWordByte(s[len(o)])) {
+			return true
+		}
+	}
+	l := strings.ToLower(s)
+	for _, a := range leaningAsides {
+		if strings.Contains(l, a) {
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.TrimRight(l, ".!\"” "), " as well") && strings.Contains(l, " it ")
+}
+
+// openDatePreps before a date make it a bound, not the date of the event:
+// "By June 2017, Raqqa remained …" was true before June as well.
+var openDatePreps = map[string]bool{"by": true, "until": true, "till": true, "since": true, "before": true,
+	"after": true, "through": true, "throughout": true, "from": true, "as of": true, "prior to": true,
+	"up to": true, "as early as": true, "as late as": true, "following": true}
+
+// boundDate reports a date introduced as a bound ("by", "until", "since",
+// "after" …), possibly with "early"/"late"/"mid" between.
+func boundDate(sent string, start int) bool {
+	ws := strings.Fields(strings.ToLower(sent[:start]))
+	for len(ws) > 0 {
+		w := strings.Trim(ws[len(ws)-1], ",")
+		n := len(ws)
+		switch {
+		case w == "early" || w == "late" || w == "mid" || w == "mid-":
+			ws = ws[:n-1]
+			continue
+		case w == "of" && n >= 3 && ws[n-3] == "the" && (ws[n-2] == "end" || ws[n-2] == "start" ||
+			ws[n-2] == "beginning" || ws[n-2] == "middle"):
+			ws = ws[:n-3] // "by the end of"
+			continue
+		}
+		break
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	if openDatePreps[last] {
+		return true
+	}
+	if len(ws) >= 2 && openDatePreps[ws[len(ws)-2]+" "+last] {
+		return true
+	}
+	return len(ws) >= 3 && openDatePreps[strings.Join(ws[len(ws)-3:], " ")]
+}
+
+// statives are verbs of a standing condition.
+var statives = map[string]bool{"remained": true, "remains": true, "remain": true, "stayed": true, "existed": true,
+	"lay": true, "lies": true, "belonged": true, "belongs": true, "consisted": true, "contained": true,
+	"numbered": true, "comprised": true, "housed": true, "hosted": true}
+
+// beVerbs are forms of "to be".
+var beVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true}
+
+// stateWords after "was/were" describe a standing condition: "was still",
+// "were the only", "was under ISIL control".
+var stateWords = map[string]bool{"still": true, "only": true, "under": true, "home": true, "sole": true,
+	"last": true, "largest": true, "biggest": true, "main": true}
+
+// stative reports a clause that states a condition ("Raqqa remained the
+// only …", "there were still two ISIL holdouts", "X was the only …") rather
+// than an event: asking when it happened has no one answer.
+func stative(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	for i, raw := range ws {
+		w := strings.Trim(raw, ",.;:()\"“”")
+		if statives[w] {
+			return true
+		}
+		if !beVerbs[w] || i+1 >= len(ws) {
+			continue
+		}
+		n := strings.Trim(ws[i+1], ",.;:()\"“”")
+		if stateWords[n] || (n == "the" || n == "a") && i+2 < len(ws) && stateWords[strings.Trim(ws[i+2], ",.")] {
+			return true
+		}
+	}
+	return false
+}
+
+// stativeAt reports a state dated by the date at start: the clause before
+// the date has no event verb and the sentence states a condition.
+func stativeAt(sent string, start int) bool {
+	pre := sent[:start]
+	if i := strings.LastIndex(pre, ", "); i >= 0 {
+		pre = pre[i+2:]
+	}
+	for _, w := range strings.Fields(pre) {
+		if eventVerb(w) {
+			return false // "launched on 30 April": the date is the event's
+		}
+	}
+	return stative(sent)
+}
+
+// pastIrregulars are simple-past forms finiteVerbRE does not see by suffix.
+var pastIrregulars = map[string]bool{"took": true, "fell": true, "began": true, "led": true, "fought": true,
+	"won": true, "broke": true, "sent": true, "went": true, "held": true, "made": true, "left": true, "came": true,
+	"became": true, "struck": true, "ran": true, "drove": true, "withdrew": true, "overran": true, "lost": true,
+	"met": true, "set": true, "blew": true, "retook": true, "shot": true, "hit": true, "began,": true, "rode": true,
+	"fled": true, "seized": true, "saw": true, "gave": true, "brought": true, "built": true, "caught": true,
+	"chose": true, "did": true, "found": true, "got": true, "kept": true, "laid": true, "put": true, "rose": true,
+	"said": true, "sought": true, "spread": true, "stood": true, "swept": true, "threw": true, "told": true,
+	"wrote": true, "undertook": true, "overtook": true, "forsook": true, "bore": true, "slew": true, "stole": true}
+
+// eventVerb reports a lower-case simple-past verb.
+func eventVerb(raw string) bool {
+	w := strings.Trim(raw, ",.;:()\"“”")
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	return pastIrregulars[w] || strings.HasSuffix(w, "ed") && len(w) > 4 && !notVerbsEd[w]
+}
+
+// notVerbsEd end in -ed without being verbs.
+var notVerbsEd = map[string]bool{"hundred": true, "armed": true, "red": true, "need": true, "speed": true,
+	"indeed": true, "bed": true, "seed": true, "shed": true, "feed": true, "deed": true, "sacred": true,
+	"kindred": true, "naked": true, "wicked": true, "rugged": true, "ragged": true, "beloved": true,
+	"aged": true, "based": true, "backed": true, "so-called": true, "united": true, "located": true,
+	"stationed": true, "situated": true, "trapped": true, "positioned": true, "named": true, "called": true,
+	"equipped": true, "armed,": true}
+
+// perfectGarbleRE finds a double perfect ("to have had taken") and
+// number disagreement after "one of the …s" ("one of the rebel groups were").
+var perfectGarbleRE = regexp.MustCompile(`\b(?:have|has) had (?:[a-z]{3,}ed|taken|given|fallen|broken|seen|driven|won|lost|made|begun|beaten)\b|\bone of the (?:[a-z'-]+ ){0,3}[a-z'-]+s (?:were|are|have)\b|; to `)
+
+// commaSplice reports two independent clauses joined by a comma alone: "…,
+// the rebels pushed into …, the whole city of Hama eventually fell …".
+func commaSplice(s string) bool { return spliceAt(s) >= 0 }
+
+// spliceAt returns the byte offset of the second clause of a comma splice,
+// or -1.
+func spliceAt(s string) int {
+	segs := strings.Split(s, ", ")
+	verbBefore := false
+	off := 0
+	for i, seg := range segs {
+		start := off
+		off += len(seg) + 2
+		ws := strings.Fields(seg)
+		if len(ws) == 0 {
+			continue
+		}
+		if i > 0 && verbBefore && clauseStart(ws) && mainVerb(ws[1:]) && !conjunctiveEnd(segs[i-1]) &&
+			!subordinateStart(firstWord(segs[i-1])) &&
+			!(i == len(segs)-1 && attribution(ws)) {
+			return start
+		}
+		if !verbBefore && i == 0 && subordinateStart(ws[0]) {
+			continue // "After the rebels took X, …": the first clause is dependent
+		}
+		if mainVerb(ws) {
+			verbBefore = true
+		}
+	}
+	return -1
+}
+
+// spliceParts splits a comma-spliced sentence into its two clauses, each
+// a sentence of its own: "… northern Hama." and "The whole city of Hama
+// eventually fell …". Nil when s is no splice.
+func spliceParts(s string) []string {
+	i := spliceAt(s)
+	if i < 0 {
+		return nil
+	}
+	first := strings.TrimSpace(s[:i])
+	first = strings.TrimSuffix(first, ",") + "."
+	return []string{first, upperFirst(s[i:])}
+}
+
+// conjunctiveEnd reports a segment ending in "; however" or another adverb
+// that joins the next clause properly.
+func conjunctiveEnd(seg string) bool {
+	w := strings.ToLower(lastWord(seg))
+	switch w {
+	case "however", "therefore", "meanwhile", "instead", "nevertheless", "nonetheless", "thus", "consequently",
+		"moreover", "furthermore", "also", "then":
+		return true
+	}
+	return strings.Contains(seg, ";") || strings.HasSuffix(w, "ly")
+}
+
+// attribution reports a short closing "the army said", "state media
+// reported": a parenthetical, not a second clause.
+func attribution(ws []string) bool {
+	if len(ws) > 6 {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(ws[len(ws)-1], ".\"”")) {
+	case "said", "stated", "reported", "claimed", "announced", "added", "noted", "wrote", "confirmed", "according":
+		return true
+	}
+	return false
+}
+
+// clauseStart reports a segment that opens with a subject: "the" + noun or
+// a capitalised name (not a month, a date or a conjunction).
+func clauseStart(ws []string) bool {
+	w := strings.Trim(ws[0], "\"“(")
+	if w == "the" {
+		return len(ws) > 2
+	}
+	return upperStart(w) && !monthWords[w] && !subordinateStart(w) && w != "The" && len(ws) > 2
+}
+
+// subordinateStart opens a dependent clause or phrase.
+func subordinateStart(w string) bool {
+	switch strings.ToLower(strings.Trim(w, "\"“(")) {
+	case "after", "before", "when", "while", "as", "although", "though", "since", "because", "if", "until",
+		"once", "whereas", "coinciding", "following", "despite", "with", "without", "during", "on", "in", "by",
+		"at", "from", "amid", "amidst", "according", "having", "which", "who", "where", "whom", "whose", "that",
+		"and", "but", "or", "nor", "including", "such", "being", "later", "then":
+		return true
+	}
+	return false
+}
+
+// mainVerb reports a simple-past verb in the words that no relative or
+// subordinating word comes before and that is not a passive participle
+// ("backed by Turkey").
+func mainVerb(ws []string) bool {
+	for i, raw := range ws {
+		lw := strings.ToLower(strings.Trim(raw, ",.;:()\"“”"))
+		if subordinateStart(lw) && lw != "on" && lw != "in" && lw != "at" && lw != "by" && lw != "from" {
+			return false
+		}
+		if eventVerb(raw) {
+			if i > 0 && determiners[strings.ToLower(ws[i-1])] {
+				continue // "the isolated town": an adjective
+			}
+			if i+1 < len(ws) && strings.ToLower(ws[i+1]) == "by" {
+				return false // "backed by": a participle
+			}
+			return true
+		}
+	}
+	return false
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true,
+	"her": true, "this": true, "these": true, "those": true, "that": true}
+
+// garbled reports source wording a student would stumble on beyond
+// ungrammatical's simple patterns.
+func garbled(s string) bool {
+	return perfectGarbleRE.MatchString(s) || commaSplice(s)
+}

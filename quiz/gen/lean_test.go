@@ -1,0 +1,193 @@
+package gen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+func TestLeansOnPrevious(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"For example, dozens of militants entered the positions.", true},
+		{"On 26 September, for example, dozens of militants entered the positions.", true},
+		{"However, the capture could not be confirmed.", true},
+		{"Other factions took part in the fighting.", true},
+		{"Another attack was launched by the rebels.", true},
+		{"The rebels captured the airport.", false},
+		{"Meanwhile, the army withdrew.", false}, // a time connective: weak, penalised elsewhere
+		{"Others' positions fell.", true},
+	} {
+		if got := leansOnPrevious(tc.s); got != tc.want {
+			t.Errorf("leansOnPrevious(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestDropAdditive(t *testing.T) {
+	for s, want := range map[string]string{
+		"Also on 1 December, the air force struck the hospital.": "On 1 December, the air force struck the hospital.",
+		"In addition, the army seized a tunnel in the town.":     "The army seized a tunnel in the town.",
+		"Also killed were two officers of the brigade.":          "Also killed were two officers of the brigade.",
+	} {
+		if got := dropAdditive(s); got != want {
+			t.Errorf("dropAdditive(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestBoundDateAndStative(t *testing.T) {
+	for _, tc := range []struct {
+		s, date string
+		bound   bool
+	}{
+		{"By June 2017, the city remained under siege.", "June 2017", true},
+		{"As of 15 September, 18 soldiers had escaped.", "15 September", true},
+		{"Fighters had been based there since March 2013.", "March 2013", true},
+		{"By late December 2016, the group had captured ten tanks.", "December 2016", true},
+		{"On 29 November 2024, the rebels entered the city.", "29 November 2024", false},
+		{"The offensive was launched on 30 April 2019 by the army.", "30 April 2019", false},
+	} {
+		i := strings.Index(tc.s, tc.date)
+		if got := boundDate(tc.s, i); got != tc.bound {
+			t.Errorf("boundDate(%q) = %v, want %v", tc.s, got, tc.bound)
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"In June 2017, Raqqa remained the only major city under ISIL control.", true},
+		{"On 7 May, there were still two holdouts in the area.", true},
+		{"In 2015, the town was the last stronghold of the group.", true},
+		{"On 10 July, the town was captured by the army.", false},
+		{"On 28 June, ISIL made new gains in the south.", false},
+	} {
+		if got := stative(tc.s); got != tc.want {
+			t.Errorf("stative(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestCommaSplice(t *testing.T) {
+	for _, tc := range []struct {
+		s      string
+		second string // "" when no splice
+	}{
+		{"Coinciding with the takeover of the city, the rebels pushed into the countryside, the whole town eventually fell to the rebels on 5 May.",
+			"The whole town eventually fell to the rebels on 5 May."},
+		{"On 28 June, ISIL made new gains, capturing the stadium.", ""},
+		{"The battle raged, and as the general committed his reserves, the Union line broke.", ""},
+		{"The rebels captured the airbase; however, the army said the claim was fabricated.", ""},
+		{"Rebels captured the villages of Kafr and Tal, the army said.", ""},
+		{"The army captured the hill, the town located below it.", ""},
+	} {
+		parts := spliceParts(tc.s)
+		switch {
+		case tc.second == "" && parts != nil:
+			t.Errorf("spliceParts(%q) = %q, want no splice", tc.s, parts)
+		case tc.second != "" && (parts == nil || parts[1] != tc.second):
+			t.Errorf("spliceParts(%q) = %q, want second clause %q", tc.s, parts, tc.second)
+		}
+	}
+	for s, want := range map[string]bool{
+		"The rebels claimed to have had taken control of the square.": true,
+		"Reports said that one of the rebel groups were negotiating.": true,
+		"Reports said that one of the rebel groups was negotiating.":  false,
+		"Factions range from the army; to supporters of the group.":   true,
+		"The rebels had had enough of the siege.":                     false,
+	} {
+		if got := garbled(s); got != want {
+			t.Errorf("garbled(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestLooseParticipleGap(t *testing.T) {
+	sent := "The rebels pushed further south, capturing Khansir in an attempt to cut the road."
+	i := strings.Index(sent, "capturing Khansir")
+	fr := &frame{sent: sent, class: "outcome", answer: "capturing Khansir", blank: [2]int{i, i + len("capturing Khansir")}}
+	if !loosePhraseGap(fr) {
+		t.Error("a participle-phrase gap is not loose")
+	}
+	fr.class, fr.answer = "place", "Khansir"
+	if loosePhraseGap(fr) {
+		t.Error("a place gap counts as loose")
+	}
+}
+
+func TestPersonOptions(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Kassem Saadeddin", "Qasem Sadedine", true},
+		{"O.O. Howard", "Oliver O. Howard", true},
+		{"Joseph Mower", "Joseph A. Mower", true},
+		{"Joseph E. Johnston", "Albert Sidney Johnston", false},
+		{"George B. McClellan", "John Sedgwick", false},
+	} {
+		if got := samePerson(tc.a, tc.b); got != tc.want {
+			t.Errorf("samePerson(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	for s, want := range map[string]string{
+		"It was led by Confederate Maj. Gen. _____ to the river.":                          "confederate",
+		"Federal forces fell back, and the Union commander, Brig. Gen. _____, was killed.": "union",
+		"Union infantry and cavalry forces under General _____ pursued them.":              "union",
+		"Command of the Confederate army devolved to Maj. Gen. _____.":                     "",
+		"On September 16, Maj. Gen. _____ confronted the army.":                            "",
+	} {
+		if got := affiliationBefore(s, strings.Index(s, "_____")); got != want {
+			t.Errorf("affiliationBefore(%q) = %q, want %q", s, got, want)
+		}
+	}
+	ps := &personSlot{role: "military", aff: "confederate", named: wordsOf("Gen. Johnston was wounded and command devolved to Maj. Gen. _____.")}
+	for _, tc := range []struct {
+		p    poolValue
+		want bool
+	}{
+		{poolValue{v: "Jubal Early", role: "military", aff: "confederate"}, true},
+		{poolValue{v: "John Sedgwick", role: "military", aff: "union"}, false},
+		{poolValue{v: "Joseph E. Johnston", role: "military", aff: "confederate"}, false}, // named in the sentence
+		{poolValue{v: "Hassan Hassan", role: "scholar"}, false},
+	} {
+		if got := ps.fits(tc.p, "G.W. Smith"); got != tc.want {
+			t.Errorf("fits(%q) = %v, want %v", tc.p.v, got, tc.want)
+		}
+	}
+	sent := "After pursuing General _____ into Maryland, McClellan attacked Lee's army."
+	i := strings.Index(sent, "_____")
+	fr := &frame{class: "person", answer: "Robert E. Lee", sent: sent[:i] + "Robert E. Lee" + sent[i+5:], blank: [2]int{i, i + len("Robert E. Lee")}}
+	if !namedElsewhere(fr) {
+		t.Error("the answer's surname elsewhere in the sentence is not noticed")
+	}
+}
+
+func TestCountryForms(t *testing.T) {
+	g := &generator{docNorm: " " + norm("US-led Coalition airstrikes backed the YPG against ISIL.") + " ", mentionMemo: map[string]bool{}}
+	for v, want := range map[string]bool{
+		"United States": true, "Islamic State of Iraq and the Levant": true, "Russia": false,
+	} {
+		if got := g.mentionedAs(v); got != want {
+			t.Errorf("mentionedAs(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestSupportFrame(t *testing.T) {
+	text := "Other factions range from the forces in the Syrian National Army supported by Turkey; to others."
+	g := &generator{cleanMemo: map[string]string{}}
+	fr := frame{f: quiz.Fact{Kind: quiz.KindMembership, Text: text}, t: topicInfo{name: "Insurgency in Idlib", the: true},
+		exclude: map[string]bool{}}
+	got, ok := g.supportFrame(fr, "Syrian National Army supported by Turkey")
+	if !ok || got.answer != "Turkey" || got.question != "Who supported the Syrian National Army in the Insurgency in Idlib?" {
+		t.Fatalf("supportFrame = %+v, %v", got, ok)
+	}
+	if _, ok := g.supportFrame(fr, "supported by allied groups in the Syrian National Army"); ok {
+		t.Error("a value without a named group makes a support question")
+	}
+}

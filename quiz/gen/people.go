@@ -1,0 +1,219 @@
+package gen
+
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
+
+// Person options must be people a student could take for the answer: of the
+// answer's role ("Researchers _____": researchers), of its side when the
+// text gives one ("Confederate Maj. Gen. _____": Confederates), not named
+// in the sentence already ("Gen. Johnston was wounded … to Maj. Gen.
+// _____" offers no Johnston), and not the answer under another spelling
+// ("Qasem Sadedine" for "Kassem Saadeddin", "O.O. Howard" for "Oliver O.
+// Howard").
+
+// surname is the last word of a person's name, lower-cased, without a
+// possessive.
+func surname(v string) string {
+	w := strings.ToLower(lastWord(v))
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if i := strings.LastIndexByte(w, '-'); i >= 0 && i <= 3 {
+		w = w[i+1:] // "al-Assad" → "assad"
+	}
+	return w
+}
+
+// wordsOf lists the lower-case words of s without punctuation or a
+// possessive ending, with "al-"-style particles split off.
+func wordsOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(s) {
+		w := strings.ToLower(strings.Trim(f, `,.;:()"“”'‘’`))
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		m[w] = true
+		if i := strings.LastIndexByte(w, '-'); i >= 0 && i <= 3 {
+			m[w[i+1:]] = true
+		}
+	}
+	return m
+}
+
+// namedElsewhere reports a person answer whose surname the sentence shows
+// outside the blank: "After pursuing Confederate General _____ into
+// Maryland, … against Lee's army" gives Lee away.
+func namedElsewhere(fr *frame) bool {
+	if fr.class != "person" || !fr.hasBlank() {
+		return false
+	}
+	s := surname(fr.answer)
+	if len(s) < 3 {
+		return false
+	}
+	return wordsOf(fr.sent[:fr.blank[0]] + " " + fr.sent[fr.blank[1]:])[s]
+}
+
+// skeleton reduces a name to its consonants, so that transliterations of
+// one name match: Kassem Saadeddin = Qasem Sadedine, Muhammad = Mohammed.
+func skeleton(v string) string {
+	var b strings.Builder
+	var last byte
+	for _, w := range strings.Fields(norm(v)) {
+		if w == "al" || w == "el" || w == "ad" || w == "as" || w == "ash" || w == "ar" || w == "bin" || w == "ibn" {
+			continue
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch c {
+			case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w', '\'':
+				continue
+			case 'q', 'c':
+				c = 'k'
+			case 'z':
+				c = 's'
+			}
+			if c != last {
+				b.WriteByte(c)
+			}
+			last = c
+		}
+	}
+	return b.String()
+}
+
+// samePerson reports two spellings of one person: the same surname and the
+// same first initial ("O.O. Howard", "Oliver O. Howard"), or the same
+// consonant skeleton.
+func samePerson(a, b string) bool {
+	if surname(a) == surname(b) && firstInitial(a) == firstInitial(b) {
+		return true
+	}
+	ka, kb := skeleton(a), skeleton(b)
+	return len(ka) >= 4 && ka == kb
+}
+
+func firstInitial(v string) byte {
+	n := norm(v)
+	if n == "" {
+		return 0
+	}
+	return n[0]
+}
+
+// affiliationBefore returns the side word that a text puts before the name
+// at pos: "Confederate Maj. Gen. _____", "the Union commander, Brig. Gen.
+// _____", "Union forces under General _____"; "" when no role word links
+// one to the name.
+func affiliationBefore(s string, pos int) string {
+	ws := strings.Fields(s[:pos])
+	sawRole := false
+	for i, n := len(ws)-1, 0; i >= 0 && n < 8; i, n = i-1, n+1 {
+		raw := ws[i]
+		w := strings.Trim(raw, ",;:()\"“”")
+		lw := strings.ToLower(w)
+		switch {
+		case roleWords[lw] != "" || roleWords[strings.TrimSuffix(lw, ".")] != "":
+			sawRole = true
+			continue
+		case forceNouns[lw]:
+			sawRole = true
+			continue
+		case (lw == "under" || lw == "of") && sawRole:
+			continue
+		case lw == "and" && sawRole && i > 0 && forceNouns[strings.ToLower(ws[i-1])]:
+			continue // "infantry and cavalry forces under General …"
+		case sawRole && upperStart(w) && !strings.HasSuffix(raw, ",") && !monthWords[w] && !strings.Contains(w, "'") &&
+			!strings.Contains(w, "’") && i > 0 || sawRole && upperStart(w) && i == 0 && w != "The":
+			return strings.TrimSuffix(strings.TrimSuffix(lw, "s"), "’")
+		}
+		return ""
+	}
+	return ""
+}
+
+// forceNouns link a side word to a commander: "Union forces under General …".
+var forceNouns = map[string]bool{"forces": true, "army": true, "troops": true, "cavalry": true, "infantry": true,
+	"corps": true, "division": true, "brigade": true, "units": true, "militia": true}
+
+// affiliationOf returns the side word the text gives v at any of its
+// occurrences, "" when none or two disagree.
+func affiliationOf(text, v string) string {
+	aff := ""
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], v)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(v)
+		if a := affiliationBefore(text, i); a != "" {
+			if aff != "" && aff != a {
+				return ""
+			}
+			aff = a
+		}
+	}
+	return aff
+}
+
+// roleOf returns the role family the document names before v at any of its
+// occurrences ("Maj. Gen. George H. Thomas": military), "" when none.
+func roleOf(text, v string) string {
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], v)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(v)
+		if r := roleBefore(text, i); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+// personSlot is what a person option must share with the answer.
+type personSlot struct {
+	role, aff string
+	named     map[string]bool // words of the sentence: a person named there is no option
+}
+
+// personSlotOf reads the role and side of the frame's person answer from
+// its sentence, else from the rest of the document.
+func (g *generator) personSlotOf(fr *frame) *personSlot {
+	if fr.class != "person" {
+		return nil
+	}
+	ps := &personSlot{role: frameRole(fr), named: wordsOf(fr.sent)}
+	if ps.role == "" {
+		ps.role = roleOf(g.doc.Text, fr.answer)
+	}
+	if fr.hasBlank() {
+		ps.aff = affiliationBefore(fr.sent, fr.blank[0])
+	}
+	if ps.aff == "" {
+		ps.aff = affiliationOf(g.doc.Text, fr.answer)
+	}
+	return ps
+}
+
+// fits reports whether a pool person can stand beside the answer.
+func (ps *personSlot) fits(p poolValue, answer string) bool {
+	if p.role != ps.role {
+		return false // a researcher for a president, a commander for a researcher
+	}
+	if ps.aff != "" && p.aff != ps.aff {
+		return false // a Union general for "command of the Confederate army"
+	}
+	if s := surname(p.v); len(s) >= 3 && ps.named[s] {
+		return false // "Gen. Johnston was wounded": Johnston is no option
+	}
+	return !samePerson(p.v, answer)
+}
+
+// personAff is the side word of a pool person, read in its own sentence.
+func personAff(f quiz.Fact, v string) string {
+	return affiliationOf(f.Text, v)
+}
