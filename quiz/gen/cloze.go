@@ -50,6 +50,8 @@ var dullNouns = map[string]bool{
 	"larger": true, "several": true, "various": true, "areas": true, "parts": true, "aftermath": true,
 	"rebels": true, "rebel": true, "forces": true, "government": true, "groups": true, "group": true,
 	"army": true, "city": true, "country": true, "conflict": true, "fighting": true,
+	"total": true, "majority": true, "minority": true, "rest": true, "remainder": true, "couple": true,
+	"handful": true, "bulk": true, "range": true, "variety": true, "amount": true, "half": true,
 }
 
 // nounCloze blanks the best common-noun span of the sentence: preferring

@@ -213,7 +213,7 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 	if fr.class == "person" && (possessiveName(fr.answer) || cutAtInitial(fr.answer)) {
 		return nil, false // "George G. Meade's Army": swapping or blanking it garbles the sentence
 	}
-	if fr.class == "place" && g.personName(fr.answer) {
+	if fr.class == "place" && (g.personName(fr.answer) || len(g.namesByLast[fr.answer]) > 0) {
 		return nil, false // "Hooker recrossed …": a person's surname read as a place
 	}
 	fr.blank = span

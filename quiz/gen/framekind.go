@@ -173,6 +173,9 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 	if !strings.Contains(fr.answer, hit.text) || timeOrName(fr.sent, hit.start, hit.end) {
 		return nil, false // "At 5:20 pm", "3000 Apartments": not a count
 	}
+	if converted(fr.sent, hit.end) {
+		return nil, false // "15 km2 (four square miles)": the conversion gives a swap or a blank away
+	}
 	if rangeEnd(fr.sent, hit.start, hit.end) {
 		return nil, false // "3–4 days": one end of a range gives the other away
 	}
@@ -183,6 +186,26 @@ func (g *generator) numberFrame(fr frame) (*frame, bool) {
 	fr.typedOK = true
 	fr.state = func(v string) string { return fr.sent[:hit.start] + v + fr.sent[hit.end:] }
 	return &fr, true
+}
+
+// converted reports a number followed, after its unit, by the same amount
+// in other units in brackets.
+func converted(s string, end int) bool {
+	rest := s[end:min(len(s), end+16)]
+	i := strings.IndexByte(rest, '(')
+	if i < 0 {
+		return false
+	}
+	in := strings.ToLower(s[end+i+1 : min(len(s), end+i+12)])
+	if in != "" && in[0] >= '0' && in[0] <= '9' {
+		return true
+	}
+	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "about", "approx", "c.", "some", "around"} {
+		if strings.HasPrefix(in, w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // timeOrName reports a number that is part of a time of day ("5:20 pm",
@@ -254,6 +277,9 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 	if hit == nil || !f.Date.End.IsZero() || rangeAround(fr.sent, *hit) {
 		return nil, false // one end of a span: its distractors would be spans
 	}
+	if inTopicName(fr.sent, *hit, fr.t) || g.yearOutsideTopic(*hit, f.Date.Start.Year, fr.t) {
+		return nil, false // "The March 2020 Daraa clashes was …": the date names the topic
+	}
 	if boundDate(fr.sent, hit.start) || stativeAt(fr.sent, hit.start) {
 		return nil, false // "By June 2017, Raqqa remained …": a bound of a state, not an event's date
 	}
@@ -264,6 +290,52 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 	fr.state = func(v string) string { return fr.sent[:hit.start] + v + fr.sent[hit.end:] }
 	return &fr, true
 }
+
+// inTopicName reports a date that is part of the topic's name where the
+// sentence writes it: swapping or blanking it renames the topic.
+func inTopicName(sent string, h dateHit, t topicInfo) bool {
+	for _, n := range []string{t.base, t.name} {
+		n = strings.TrimSpace(strings.Split(n, "(")[0])
+		if n == "" {
+			continue
+		}
+		for off := 0; off < len(sent); {
+			i := strings.Index(sent[off:], n)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(n)
+			if h.start >= i && h.end <= i+len(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yearOutsideTopic reports a date whose year the sentence does not give
+// and that falls outside the years the topic's name gives ("Qaboun
+// offensive (2017)": a "5 March" read as 2014 is a wrong inference).
+func (g *generator) yearOutsideTopic(h dateHit, year int, t topicInfo) bool {
+	if h.d.Year != 0 || year == 0 {
+		return false
+	}
+	lo, hi := 0, 0
+	for _, m := range yearRE.FindAllString(t.name, -1) {
+		y := 0
+		for _, c := range m {
+			y = y*10 + int(c-'0')
+		}
+		if lo == 0 || y < lo {
+			lo = y
+		}
+		hi = max(hi, y)
+	}
+	return lo != 0 && (year < lo || year > hi+1) // an offensive named for its start year may run into the next
+}
+
+var yearRE = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 
 func datePrep(v string) string {
 	if strings.Contains(v, "–") || strings.Contains(v, " to ") {

@@ -18,7 +18,7 @@ var leaningOpeners = []string{"For example", "For instance", "However", "But", "
 	"Still", "Otherwise", "Despite this", "Despite that", "Because of this", "Due to this", "After this",
 	"After that", "Following this", "Other", "Another", "Others", "Both", "Such", "The other", "The rest",
 	"The remaining", "Either", "Neither", "In contrast", "By contrast", "On the other hand", "Even so", "And",
-	"Yet", "Hence"}
+	"Yet", "Hence", "In the meantime", "At the same time", "By then", "By that time"}
 
 // leaningAsides sit inside a sentence and point back the same way: "On 26
 // September, for example, …".

@@ -191,3 +191,35 @@ func TestSupportFrame(t *testing.T) {
 		t.Error("a value without a named group makes a support question")
 	}
 }
+
+func TestDateFrameRefusals(t *testing.T) {
+	topic := topicInfo{name: "March 2020 Daraa clashes", base: "March 2020 Daraa clashes"}
+	s := "The March 2020 Daraa clashes was an armed conflict in the Daraa Governorate."
+	h := dateHit{start: strings.Index(s, "March 2020"), end: strings.Index(s, "March 2020") + len("March 2020")}
+	if !inTopicName(s, h, topic) {
+		t.Error("a date inside the topic's name is not noticed")
+	}
+	g := &generator{}
+	q := topicInfo{name: "Qaboun offensive (2017)"}
+	if !g.yearOutsideTopic(dateHit{}, 2014, q) {
+		t.Error("an inferred 2014 in a 2017 offensive passes")
+	}
+	if g.yearOutsideTopic(dateHit{}, 2013, topicInfo{name: "2012 Hama offensive"}) {
+		t.Error("an offensive running into the next year is refused")
+	}
+	if g.yearOutsideTopic(dateHit{d: quiz.Date{Year: 2014}}, 2014, q) {
+		t.Error("a year the sentence gives is refused")
+	}
+	c := "the SDF conquered around 15 km2 (four square miles) of territory"
+	if i := strings.Index(c, "15") + 2; !converted(c, i) {
+		t.Error("a number with a conversion in brackets is not noticed")
+	}
+	if c := "killed 15 soldiers (and two civilians)"; converted(c, strings.Index(c, "15")+2) {
+		t.Error("a bracketed aside counts as a conversion")
+	}
+	for a, want := range map[string]bool{"Syrian civil war": true, "Nour al-Din al-Zenki Movement": false, "Army of Conquest": false} {
+		if got := commonWordIn(a); got != want {
+			t.Errorf("commonWordIn(%q) = %v, want %v", a, got, want)
+		}
+	}
+}

@@ -34,7 +34,23 @@ func loosePhraseGap(fr *frame) bool {
 	}
 	a := fr.answer
 	return finiteVerbRE.MatchString(a) || digitRE.MatchString(a) || fr.blank[0] == 0 || words(a) > 4 ||
-		a != "" && a[0] >= 'a' && a[0] <= 'z' // "capturing Khansir", "fall of Yabrud": a phrase, many fillers
+		a != "" && a[0] >= 'a' && a[0] <= 'z' || // "capturing Khansir", "fall of Yabrud": a phrase, many fillers
+		commonWordIn(a) // "during the _____" → "Syrian civil war": "conflict" fits as well
+}
+
+// commonWordIn reports a lower-case content word in a name-like answer.
+func commonWordIn(a string) bool {
+	for _, w := range strings.Fields(a) {
+		switch w {
+		case "of", "the", "and", "de", "in", "on", "for":
+			continue
+		}
+		if w[0] >= 'a' && w[0] <= 'z' && !strings.HasPrefix(w, "al-") && !strings.HasPrefix(w, "ad-") &&
+			!strings.HasPrefix(w, "el-") && !strings.HasPrefix(w, "wal-") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMarkup reports leftover wiki markup: a short bracketed span ("[12]",
@@ -68,7 +84,10 @@ var relativeDays = func() []string {
 	}
 	return append(out, "later in the day", "later in day", "later that day", "later that the day",
 		"at that point", "at that moment", "days later", "day later", "weeks later", "week later",
-		"the day after", "the day before", "earlier that day", "days earlier", "day earlier")
+		"the day after", "the day before", "earlier that day", "days earlier", "day earlier", "during the day",
+		"during the night", "following weeks", "following days", "following months", "following week",
+		"following month", "the next week", "the next few days", "the next days", "that week", "that month",
+		"the same week", "the same month", "weeks that followed", "days that followed")
 }()
 
 // hasRelativeDay reports one of relativeDays as whole words, ignoring case.
@@ -76,7 +95,7 @@ func hasRelativeDay(s string) bool {
 	l := strings.ToLower(s)
 	if !strings.Contains(l, "day") && !strings.Contains(l, "night") && !strings.Contains(l, "morning") &&
 		!strings.Contains(l, "evening") && !strings.Contains(l, "point") && !strings.Contains(l, "moment") &&
-		!strings.Contains(l, "week") {
+		!strings.Contains(l, "week") && !strings.Contains(l, "month") {
 		return false
 	}
 	for _, p := range relativeDays {

@@ -30,7 +30,11 @@ func (g *generator) trueFalse(fr *frame) []quiz.Card {
 	if fr.dateHit != nil && fr.dateHit.d.Year == 0 {
 		v = dropYear(v)
 	}
-	return append(out, g.tfCard(fr, fr.state(v), false, v))
+	fc := g.tfCard(fr, fr.state(v), false, v)
+	if containsWord(norm(fc.Prompt), norm(fr.answer)) {
+		return out // the topic's name shows the true value: the swap is seen at once
+	}
+	return append(out, fc)
 }
 
 // rangeAround reports a date that is one end of a span ("2014 and 2015",
