@@ -31,9 +31,30 @@ func newAliasIndex(x quiz.Extraction) *aliasIndex {
 		if subj == "" {
 			subj = baseOfTopic(x, f)
 		}
+		if !sameSort(subj, f.Value) {
+			continue // "2019 northwestern Syria offensive" = "Hayat Tahrir al-Sham": a group is no name of an offensive
+		}
 		a.union(subj, f.Value)
 	}
 	return a
+}
+
+// eventName reports a name of a happening: "Battle of Camden", "2019
+// northwestern Syria offensive".
+func eventName(s string) bool {
+	n := norm(s)
+	for _, w := range eventWords {
+		if containsWord(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSort reports whether two names can name one thing: both events or
+// both not (an acronym may stand for either).
+func sameSort(a, b string) bool {
+	return eventName(a) == eventName(b) || acronymRE.MatchString(strings.TrimSpace(b)) || acronymRE.MatchString(strings.TrimSpace(a))
 }
 
 func baseOfTopic(x quiz.Extraction, f quiz.Fact) string {

@@ -216,6 +216,9 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 	if fr.class == "place" && (g.personName(fr.answer) || len(g.namesByLast[fr.answer]) > 0) {
 		return nil, false // "Hooker recrossed …": a person's surname read as a place
 	}
+	if nameGoesOn(fr.sent, span[1]) {
+		return nil, false // "the _____ on Ice campaign": the answer is cut from a longer name
+	}
 	fr.blank = span
 	fr.shown = namedElsewhere(&fr)
 	fr.typedOK = words(fr.answer) <= 5 && typedClass(fr.class) && !fr.shown
@@ -228,6 +231,21 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 	fr.state = func(v string) string { return fr.sent[:span[0]] + v + fr.sent[span[1]:] }
 	fr.noSwap = !swapClass(fr.class)
 	return &fr, true
+}
+
+// nameGoesOn reports a capitalised answer that the sentence continues with
+// "of"/"on" and another capitalised word: "Trail of Blood" in "Trail of
+// Blood on Ice".
+func nameGoesOn(sent string, end int) bool {
+	ws := strings.Fields(sent[end:])
+	if len(ws) < 2 || end == 0 || !upperStart(sent[:end][strings.LastIndexByte(sent[:end], ' ')+1:]) {
+		return false
+	}
+	if ws[0] != "on" && ws[0] != "of" {
+		return false
+	}
+	nx := strings.Trim(ws[1], ",.;:")
+	return upperStart(nx) && !monthWords[nx] && nx != "The"
 }
 
 // typedClass lists the answer types a student can reasonably type.

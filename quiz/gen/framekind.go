@@ -122,8 +122,8 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 	if subj == "" || placeholderName(subj) {
 		subj = fr.t.base // an untitled article's topic is "Document": name it by the document
 	}
-	if norm(subj) == norm(fr.answer) || subj == "" {
-		return nil, false
+	if norm(subj) == norm(fr.answer) || subj == "" || !sameSort(subj, fr.answer) {
+		return nil, false // "By what other name is the 2019 … offensive known?" → a group: extraction mixed them
 	}
 	for _, a := range g.alias.of(subj) {
 		fr.exclude[norm(a)] = true

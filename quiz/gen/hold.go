@@ -169,7 +169,7 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 	}
 	ws := strings.Fields(v)
 	acronym := len(ws) == 1 && acronymRE.MatchString(v)
-	if group && len(ws) == 1 && inLongerFileName(f.Text, v) {
+	if group && inLongerFileName(f.Text, v) {
 		return true // "Palestine" of "Emblem of the Palestine Liberation Army.svg Palestine Liberation Army"
 	}
 	if !acronym && !(person && len(ws) <= 3) {
@@ -228,7 +228,7 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 // image is named after the whole name, so v was cut from it.
 func inLongerFileName(text, v string) bool {
 	for off := 0; off < len(text); {
-		i := strings.Index(text[off:], v+" ")
+		i := strings.Index(text[off:], v)
 		if i < 0 {
 			return false
 		}
@@ -238,6 +238,15 @@ func inLongerFileName(text, v string) bool {
 			continue
 		}
 		rest := text[i+len(v):]
+		if ext := strings.HasPrefix(rest, ".svg") || strings.HasPrefix(rest, ".png") || strings.HasPrefix(rest, ".jpg"); ext {
+			if pw := lastWord(text[:i]); upperStart(pw) && pw != "The" && !strings.HasSuffix(strings.TrimSpace(text[:i]), ".svg") {
+				return true // "Emblem of the Palestine Liberation Army.svg": "Liberation Army" is its tail
+			}
+			continue
+		}
+		if pre := text[:i]; !strings.HasSuffix(pre, " of the ") && !strings.HasSuffix(pre, " of ") {
+			continue // a file name reads "Emblem of the …": v does not stand inside one
+		}
 		end := -1
 		for _, ext := range []string{".svg", ".png", ".jpg"} {
 			if k := strings.Index(rest, ext); k >= 0 && (end < 0 || k < end) {

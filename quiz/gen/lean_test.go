@@ -223,3 +223,38 @@ func TestDateFrameRefusals(t *testing.T) {
 		}
 	}
 }
+
+func TestCutByFileName(t *testing.T) {
+	cell := "Syrian Arab Republic Emblem of the Palestine Liberation Army.svg Palestine Liberation Army Harakat Hezbollah al-Nujaba"
+	for v, want := range map[string]bool{"Palestine": true, "Liberation Army": true, "Palestine Liberation Army": false, "Harakat Hezbollah al-Nujaba": false} {
+		if got := inLongerFileName(cell, v); got != want {
+			t.Errorf("inLongerFileName(%q) = %v, want %v", v, got, want)
+		}
+	}
+	if inLongerFileName("Syrian Kurdistan People's Protection Units Flag.svg YPG YPJ Flag.svg YPJ", "YPJ") {
+		t.Error("a name before a flag's file name counts as cut")
+	}
+	if sameSort("2019 northwestern Syria offensive", "Hayat Tahrir al-Sham") || !sameSort("Battle of South Mills", "Battle of Camden") {
+		t.Error("sameSort mixes a group and an offensive, or splits two battles")
+	}
+}
+
+func TestDayPartAndCutNames(t *testing.T) {
+	if !dayPartOnly("By morning, rebel forces had seized control of most of the city.") {
+		t.Error("a time of day with no day passes")
+	}
+	if dayPartOnly("On the morning of 3 May, the rebels attacked.") || dayPartOnly("In the evening of 30 November, rebels took the airport.") {
+		t.Error("a time of day with its date is penalised")
+	}
+	if !asksDate("Battle: On what date did this happen? “In the evening, rebels took the airport.”") {
+		t.Error("a date question does not count as asking the date")
+	}
+	s := "It was the first battle in the Trail of Blood on Ice campaign."
+	if !nameGoesOn(s, strings.Index(s, " on Ice")) {
+		t.Error("a name cut before \"on Ice\" passes")
+	}
+	s = "Rebels entered Aleppo on 29 November."
+	if nameGoesOn(s, strings.Index(s, " on 29")) {
+		t.Error("a place before its date counts as cut")
+	}
+}

@@ -106,6 +106,40 @@ func hasRelativeDay(s string) bool {
 	return false
 }
 
+// dayParts date an event by a time of day only.
+var dayParts = []string{"by morning", "by midnight", "by nightfall", "by dawn", "by evening", "by noon",
+	"by the evening", "by the morning", "in the evening", "in the morning", "in the afternoon", "at night",
+	"at midnight", "at dawn", "overnight", "course of the day", "course of the night", "the day's"}
+
+// asksDate reports a prompt whose answer is the date: the day it names is
+// what the card asks for.
+func asksDate(prompt string) bool {
+	return strings.Contains(prompt, "(date)") || strings.Contains(prompt, " date ") || strings.Contains(prompt, "In which month") ||
+		strings.Contains(prompt, "In which year")
+}
+
+// dayPartOnly reports a time of day in a text that names no day: "By
+// morning, rebel forces had seized …" (which morning?).
+func dayPartOnly(s string) bool {
+	l := strings.ToLower(s)
+	hit := false
+	for _, p := range dayParts {
+		if containsWords(l, p) {
+			hit = true
+			break
+		}
+	}
+	if !hit {
+		return false
+	}
+	for m := range monthWords {
+		if strings.Contains(s, m) {
+			return false
+		}
+	}
+	return true
+}
+
 // containsWords reports phrase in s with a word boundary on each side.
 func containsWords(s, phrase string) bool {
 	for off := 0; ; {
@@ -209,8 +243,8 @@ func promptPenalty(prompt, answer string) float64 {
 	case opensWithConnective(q):
 		p += penaltyConnective
 	}
-	if hasRelativeDay(q) {
-		p += penaltyVagueStart // "by the next day": which day?
+	if hasRelativeDay(q) || dayPartOnly(q) && !asksDate(prompt) {
+		p += penaltyVagueStart // "by the next day", "By morning" with no date: which day?
 	}
 	switch n := words(answer); {
 	case n > 15:
