@@ -411,21 +411,22 @@ func (g *generator) noteAllies(d Doc) {
 	}
 }
 
-// alliedElsewhere reports a candidate that another document lists on one
-// side with any of names.
-func (g *generator) alliedElsewhere(c string, names []string) bool {
-	nc := norm(c)
-	for _, n := range names {
-		if g.allies[norm(n)][nc] {
-			return true
-		}
-		for _, a := range g.alias.of(n) {
-			if g.allies[norm(a)][nc] {
-				return true
-			}
+// alliesOf returns the norm names another document lists on one side with
+// any of names (or their aliases).
+func (g *generator) alliesOf(names []string) map[string]bool {
+	out := map[string]bool{}
+	add := func(n string) {
+		for a := range g.allies[norm(n)] {
+			out[a] = true
 		}
 	}
-	return false
+	for _, n := range names {
+		add(n)
+		for _, a := range g.alias.of(n) {
+			add(a)
+		}
+	}
+	return out
 }
 
 // mentioned reports whether the document names v anywhere.

@@ -107,11 +107,13 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 	}
 	here, there := []string{}, []string{}
 	ps := g.personSlotOf(fr)
-	var sameSide []string
+	var allies map[string]bool
 	if side && (fr.f.Kind == quiz.KindBelligerent || fr.f.Kind == quiz.KindUnit) {
+		var same []string
 		for _, k := range []quiz.FactKind{quiz.KindBelligerent, quiz.KindUnit} {
-			sameSide = append(sameSide, g.sides[sideKey{fr.t.id, k, fr.f.Side}]...)
+			same = append(same, g.sides[sideKey{fr.t.id, k, fr.f.Side}]...)
 		}
+		allies = g.alliesOf(same)
 	}
 	for _, p := range g.pool[fr.class] {
 		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
@@ -131,7 +133,7 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 			here = append(here, p.v)
 		case side && (g.mentioned(p.v) || g.mentionedAs(p.v)):
 			continue // the text may put it on the asked side under another form ("US-led", "ISIL")
-		case len(sameSide) > 0 && g.alliedElsewhere(p.v, sameSide):
+		case len(allies) > 0 && allies[norm(p.v)]:
 			continue // fought beside the asked side in another battle: may have here too
 		default:
 			there = append(there, p.v)

@@ -29,6 +29,7 @@ type frame struct {
 	key      string                // fact identity for ids
 	noSwap   bool                  // no verified-false swap exists
 	shown    bool                  // the sentence names the answer elsewhere: no blank card
+	ps       *personSlot           // what person options must share, computed once
 }
 
 // hasBlank reports whether the answer was found in the sentence.

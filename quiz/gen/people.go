@@ -186,6 +186,9 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	if fr.class != "person" {
 		return nil
 	}
+	if fr.ps != nil {
+		return fr.ps
+	}
 	ps := &personSlot{role: frameRole(fr), named: wordsOf(fr.sent)}
 	if ps.role == "" {
 		ps.role = roleOf(g.doc.Text, fr.answer)
@@ -196,6 +199,7 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	if ps.aff == "" {
 		ps.aff = affiliationOf(g.doc.Text, fr.answer)
 	}
+	fr.ps = ps
 	return ps
 }
 
