@@ -210,6 +210,9 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 	if !ok {
 		return nil, false
 	}
+	if fr.class == "person" {
+		span = dropRanks(fr.sent, span) // "Brigadier General John S. Marmaduke": the rank stays in the sentence
+	}
 	fr.answer = fr.sent[span[0]:span[1]]
 	if fr.class == "person" && (possessiveName(fr.answer) || cutAtInitial(fr.answer)) {
 		return nil, false // "George G. Meade's Army": swapping or blanking it garbles the sentence
@@ -232,6 +235,23 @@ func (g *generator) blankFrame(fr frame) (*frame, bool) {
 	fr.state = func(v string) string { return fr.sent[:span[0]] + v + fr.sent[span[1]:] }
 	fr.noSwap = !swapClass(fr.class)
 	return &fr, true
+}
+
+// dropRanks moves the start of a person's span past leading rank and role
+// words, so that the blank holds the name alone.
+func dropRanks(sent string, span [2]int) [2]int {
+	for {
+		v := sent[span[0]:span[1]]
+		i := strings.IndexByte(v, ' ')
+		if i < 0 {
+			return span
+		}
+		w := strings.ToLower(strings.TrimSuffix(v[:i], "."))
+		if roleWords[w] == "" && roleWords[w+"."] == "" {
+			return span
+		}
+		span[0] += i + 1
+	}
 }
 
 // nameGoesOn reports a capitalised answer that the sentence continues with

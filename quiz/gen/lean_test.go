@@ -258,3 +258,42 @@ func TestDayPartAndCutNames(t *testing.T) {
 		t.Error("a place before its date counts as cut")
 	}
 }
+
+func TestHeadsRanksLists(t *testing.T) {
+	for base, want := range map[string]string{"Battle of Aleppo (2024)": "battle", "Siege of Abu al-Duhur Airbase": "siege",
+		"2024 Hama offensive": "offensive", "Syrian National Army": "army"} {
+		if got := topicHead(base); got != want {
+			t.Errorf("topicHead(%q) = %q, want %q", base, got, want)
+		}
+	}
+	s := "Confederate cavalry under Major General James F. Fagan and Brigadier General John S. Marmaduke fought."
+	i := strings.Index(s, "Brigadier")
+	if sp := dropRanks(s, [2]int{i, i + len("Brigadier General John S. Marmaduke")}); s[sp[0]:sp[1]] != "John S. Marmaduke" {
+		t.Errorf("dropRanks kept %q", s[sp[0]:sp[1]])
+	}
+	for _, tc := range []struct {
+		s, a string
+		want bool
+	}{
+		{"There were units such as the Northern Storm Brigade, Nour al-Din al-Zenki Movement, and Sham Legion.", "Sham Legion", true},
+		{"Formations, including the 25th Division and Republican Guard, were sent.", "Republican Guard", true},
+		{"The campaign took place at the intersection of the provinces of Hama, Idlib and Aleppo.", "Idlib", false},
+	} {
+		i := strings.Index(tc.s, tc.a)
+		fr := &frame{sent: tc.s, answer: tc.a, blank: [2]int{i, i + len(tc.a)}}
+		if got := listMember(fr); got != tc.want {
+			t.Errorf("listMember(%q) = %v, want %v", tc.a, got, tc.want)
+		}
+	}
+	if got := resolveStartText("The battle of Raqqa, also known as the first battle, was fought in 2013."); got != "The battle of Raqqa, also known as the first battle, was fought in 2013." {
+		t.Errorf("a sentence naming its battle was rewritten: %q", got)
+	}
+	if got := clean("The Battle of Antietam ( an-TEE-təm), also called the Battle of Sharpsburg, took place in 1862."); strings.Contains(got, "TEE") {
+		t.Errorf("pronunciation left in %q", got)
+	}
+}
+
+func resolveStartText(s string) string {
+	out, _ := resolveStart(s, topicInfo{name: "Battle of Raqqa", base: "Battle of Raqqa", event: true, the: true})
+	return out
+}

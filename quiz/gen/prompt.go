@@ -102,7 +102,7 @@ func vagueRef(text, topicBase string) bool {
 	if vagueDet(text) || earlyPronoun(text) {
 		return true
 	}
-	head := strings.ToLower(lastWord(strings.TrimSpace(strings.Split(topicBase, "(")[0])))
+	head := topicHead(topicBase)
 	for _, m := range vagueNounRE.FindAllStringSubmatch(text, -1) {
 		n := m[1]
 		if boundWords[strings.ToLower(m[2])] || n == head || n+"s" == head || n == head+"s" {

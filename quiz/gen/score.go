@@ -38,6 +38,31 @@ func loosePhraseGap(fr *frame) bool {
 		commonWordIn(a) // "during the _____" → "Syrian civil war": "conflict" fits as well
 }
 
+// listMember reports a blank that is one item of an open list: "units such
+// as A, B, and _____", "including A and _____".
+func listMember(fr *frame) bool {
+	if !fr.hasBlank() {
+		return false
+	}
+	pre := fr.sent[:fr.blank[0]]
+	if !strings.HasSuffix(pre, ", ") && !strings.HasSuffix(pre, " and ") && !strings.HasSuffix(pre, "such as ") &&
+		!strings.HasSuffix(pre, "including ") {
+		if post := fr.sent[fr.blank[1]:]; !strings.HasPrefix(post, ", ") && !strings.HasPrefix(post, " and ") {
+			return false
+		}
+	}
+	l := strings.ToLower(pre)
+	if i := strings.LastIndexAny(l, ";:"); i >= 0 {
+		l = l[i:]
+	}
+	for _, m := range []string{"such as", "including", "among others", "among them", "like "} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // commonWordIn reports a lower-case content word in a name-like answer.
 func commonWordIn(a string) bool {
 	for _, w := range strings.Fields(a) {
@@ -87,7 +112,9 @@ var relativeDays = func() []string {
 		"the day after", "the day before", "earlier that day", "days earlier", "day earlier", "during the day",
 		"during the night", "following weeks", "following days", "following months", "following week",
 		"following month", "the next week", "the next few days", "the next days", "that week", "that month",
-		"the same week", "the same month", "weeks that followed", "days that followed")
+		"the same week", "the same month", "weeks that followed", "days that followed", "previous two days",
+		"previous three days", "previous few days", "previous days", "previous week", "previous weeks",
+		"past two days", "past few days", "past week", "past 24 hours", "previous 24 hours")
 }()
 
 // hasRelativeDay reports one of relativeDays as whole words, ignoring case.
@@ -211,6 +238,10 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	}
 	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped) && fr.question == "" && broadRegionGap(fr) {
 		s -= penaltyHold // "throughout _____": Syria, Idlib, the northwest all fit
+	}
+	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped || c.Kind == quiz.CardMCQ) && fr.question == "" &&
+		fr.class != "date" && fr.class != "number" && fr.class != "noun" && listMember(fr) {
+		s -= penaltyHold // "units such as A, B, and _____": any other unit of the kind fits
 	}
 	if g.cutValue(fr.f, fr.answer) {
 		s -= penaltyHold // "CJTF" of "CJTF–OIR", "Ali Abdullah" of "Ali Abdullah Ayyoub"

@@ -40,6 +40,9 @@ func clean(s string) string {
 	})
 	s = strings.TrimLeft(s, "*–-•· ") // a list item: "* – Iraqi prime minister …"
 	s = foreignRE.ReplaceAllString(s, "")
+	if strings.IndexByte(s, '(') >= 0 {
+		s = pronunciationRE.ReplaceAllString(s, "") // "Antietam ( an-TEE-təm)", "Gettysburg (locally  )"
+	}
 	s = spaceRE.ReplaceAllString(s, " ")
 	for _, p := range []string{",", ".", ";", ":", ")", "?", "!"} {
 		s = strings.ReplaceAll(s, " "+p, p)
@@ -174,9 +177,12 @@ func resolveStart(sent string, t topicInfo) (string, bool) {
 	if t.name == "" {
 		return sent, !startsWithPronoun(sent) && !vagueStartRE.MatchString(sent)
 	}
-	head := strings.ToLower(lastWord(t.base))
+	head := topicHead(t.base)
 	if m := detStartRE.FindStringSubmatch(sent); m != nil {
 		w := strings.ToLower(m[1])
+		if strings.HasPrefix(sent[len(m[0]):], " of ") && w == head {
+			return sent, true // "The battle of Raqqa, …" names itself
+		}
 		if w == head {
 			return t.ref(true) + sent[len(m[0]):], true
 		}
@@ -194,6 +200,21 @@ func resolveStart(sent string, t topicInfo) (string, bool) {
 		return t.ref(true) + sent[2:], true
 	}
 	return sent, !startsWithPronoun(sent)
+}
+
+// topicHead is the noun that "The …" in the topic's own text refers back
+// with: "battle" for "Battle of Aleppo (2024)", "siege" for "Siege of Abu
+// al-Duhur Airbase" (not "airbase": "The airbase" is the place), "offensive"
+// for "2024 Hama offensive".
+func topicHead(base string) string {
+	base = strings.TrimSpace(strings.Split(base, "(")[0])
+	first := strings.ToLower(firstWord(base))
+	for _, w := range eventWords {
+		if first == w && strings.Contains(base, " of ") {
+			return first
+		}
+	}
+	return strings.ToLower(lastWord(base))
 }
 
 // additiveOpeners only add the sentence to the one before: "Also on 1
