@@ -297,3 +297,25 @@ func resolveStartText(s string) string {
 	out, _ := resolveStart(s, topicInfo{name: "Battle of Raqqa", base: "Battle of Raqqa", event: true, the: true})
 	return out
 }
+
+func TestEventLabels(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The Army reportedly advanced further":                        true,
+		"Rebels captured the zone and pushed further south of Aleppo": false,
+		"The Turkish-backed rebels captured another village":          true,
+		"The whole city of Hama eventually fell to the rebels":        false,
+	} {
+		if got := repeats(s); got != want {
+			t.Errorf("repeats(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if !namedStart("The whole city of Hama eventually fell") || namedStart("The offensive ended in failure") {
+		t.Error("namedStart does not tell a named opening from a vague one")
+	}
+	if unboundPronoun("The Syrian Army redirected its efforts from al-Bab") || !unboundPronoun("The rebels said they had won") {
+		t.Error("unboundPronoun does not tell a resolved possessive from a subject pronoun")
+	}
+	if !danglingRelative("It is an operation which started") {
+		t.Error("a relative clause without its object passes")
+	}
+}
