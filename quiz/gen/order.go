@@ -88,7 +88,6 @@ var finiteVerbRE = regexp.MustCompile(`\b(?:\w+ed|took|fell|began|led|fought|won
 
 var connectiveRE = regexp.MustCompile(`^(?:However|But|Instead|Also|Meanwhile|Subsequently|Then|Later|Thus|Therefore|And)\b`)
 
-
 // asideRE matches a comma-bounded aside that a timeline label can lose:
 // ", along with allied groups in the Military Operations Command,".
 var asideRE = regexp.MustCompile(`, (?:along with|together with|supported by|backed by|aided by|assisted by|joined by|alongside|with the support of|in coordination with) [^,]{3,90},`)
