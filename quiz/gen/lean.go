@@ -178,7 +178,7 @@ func spliceAt(s string) int {
 		if len(ws) == 0 {
 			continue
 		}
-		if i > 0 && verbBefore && clauseStart(ws) && mainVerb(ws[1:]) && !conjunctiveEnd(segs[i-1]) &&
+		if i > 0 && verbBefore && clauseStart(ws) && mainVerb(ws[1:min(len(ws), 8)]) && !conjunctiveEnd(segs[i-1]) &&
 			!subordinateStart(firstWord(segs[i-1])) &&
 			!(i == len(segs)-1 && attribution(ws)) {
 			return start
@@ -237,6 +237,9 @@ func clauseStart(ws []string) bool {
 	w := strings.Trim(ws[0], "\"“(")
 	if w == "the" {
 		return len(ws) > 2
+	}
+	if w == "he" || w == "she" || w == "they" || w == "it" || w == "we" {
+		return len(ws) > 1 // "…, meeting little resistance on February 17, he approached …"
 	}
 	return upperStart(w) && !monthWords[w] && !subordinateStart(w) && w != "The" && len(ws) > 2
 }

@@ -319,3 +319,18 @@ func TestEventLabels(t *testing.T) {
 		t.Error("a relative clause without its object passes")
 	}
 }
+
+func TestClauseAffiliation(t *testing.T) {
+	for s, want := range map[string]string{
+		"Gen. Johnston was wounded, and command of the Confederate army devolved temporarily to Maj. Gen. _____.": "confederate",
+		"Confederate troops attacked Maj. Gen. _____ at dawn.":                                                    "",
+		"On April 27, Maj. Gen. _____ led the corps to turn the Confederate left flank.":                          "",
+	} {
+		if got := clauseAffiliation(s, strings.Index(s, "_____")); got != want {
+			t.Errorf("clauseAffiliation(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if !commaSplice("Seymour moved deep into the state, occupying, destroying, and liberating, meeting little resistance on February 17, he approached the Confederates.") {
+		t.Error("a comma splice with a pronoun subject passes")
+	}
+}

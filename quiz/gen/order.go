@@ -116,7 +116,7 @@ func eventLabel(fr *frame) (string, bool) {
 // timeline it cannot be told from its neighbours.
 func repeats(s string) bool {
 	l := " " + strings.ToLower(strings.TrimSuffix(s, ".")) + " "
-	for _, w := range []string{" again ", " another ", " more ", " also ", " continued ", " still "} {
+	for _, w := range []string{" again ", " another ", " more ", " also ", " continued ", " still ", " later "} {
 		if strings.Contains(l, w) {
 			return true
 		}

@@ -132,6 +132,42 @@ func affiliationBefore(s string, pos int) string {
 	return ""
 }
 
+// clauseAffiliation reads the side of a blank that a force of the same
+// clause hands over to it: "command of the Confederate army devolved
+// temporarily to Maj. Gen. _____", "Union troops under _____".
+func clauseAffiliation(s string, pos int) string {
+	pre := s[:pos]
+	if i := strings.LastIndexAny(pre, ",;"); i >= 0 {
+		pre = pre[i+1:]
+	}
+	ws := strings.Fields(pre)
+	// The blank must be handed the force: "to", "under", "by" before its
+	// rank words.
+	j := len(ws) - 1
+	for j >= 0 && (roleWords[strings.ToLower(ws[j])] != "" || roleWords[strings.ToLower(strings.TrimSuffix(ws[j], "."))] != "") {
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	switch strings.ToLower(ws[j]) {
+	case "to", "under", "by":
+	default:
+		return ""
+	}
+	aff := ""
+	for i := 0; i+1 < j; i++ {
+		if upperStart(ws[i]) && forceNouns[strings.ToLower(strings.Trim(ws[i+1], ",."))] {
+			a := strings.TrimSuffix(strings.ToLower(ws[i]), "s")
+			if aff != "" && aff != a {
+				return ""
+			}
+			aff = a
+		}
+	}
+	return aff
+}
+
 // forceNouns link a side word to a commander: "Union forces under General …".
 var forceNouns = map[string]bool{"forces": true, "army": true, "troops": true, "cavalry": true, "infantry": true,
 	"corps": true, "division": true, "brigade": true, "units": true, "militia": true}
@@ -198,6 +234,9 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	}
 	if ps.aff == "" {
 		ps.aff = affiliationOf(g.doc.Text, fr.answer)
+	}
+	if ps.aff == "" && fr.hasBlank() {
+		ps.aff = clauseAffiliation(fr.sent, fr.blank[0])
 	}
 	fr.ps = ps
 	return ps
