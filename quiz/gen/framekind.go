@@ -25,6 +25,9 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	if !g.sane(f, fr.answer) {
 		return nil, false // a count, a lone adjective, joined names, a group as commander
 	}
+	if (f.Kind == quiz.KindStrength || f.Kind == quiz.KindCasualties) && (strings.Contains(fr.answer, ":") || words(fr.answer) > 10) {
+		return nil, false // "First phase: Unknown Second phase: 180 killed …": several cells run together
+	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
 	for _, v := range same {
 		fr.exclude[norm(v)] = true

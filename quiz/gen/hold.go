@@ -25,7 +25,8 @@ var roleWords = func() map[string]string {
 		"military": "general generals gen gen. lt. lt maj. maj col. col colonel colonels brig. brig brigadier major " +
 			"captain capt. lieutenant commander commanders admiral adm. sergeant sgt. marshal officer officers",
 		"politician": "president presidents minister ministers premier senator senators governor governors " +
-			"ambassador ambassadors secretary secretaries envoy envoys king prince mayor spokesman spokesperson",
+			"ambassador ambassadors secretary secretaries envoy envoys king prince mayor spokesman spokesperson " +
+			"official officials diplomat diplomats",
 		"cleric": "sheikh shaykh imam cleric clerics mufti ayatollah",
 		"leader": "chief chiefs chieftain emir",
 	} {
@@ -77,7 +78,38 @@ func frameRole(fr *frame) string {
 	if fr.class != "person" || !fr.prose || !fr.hasBlank() {
 		return ""
 	}
-	return roleBefore(fr.sent, fr.blank[0])
+	if r := roleBefore(fr.sent, fr.blank[0]); r != "" {
+		return r
+	}
+	return roleAfter(fr.sent, fr.blank[1])
+}
+
+// roleAfter returns the role family of an appositive right after a name:
+// "Brett H. McGurk, the special envoy …", "Abu Omar, a commander of …".
+func roleAfter(s string, end int) string {
+	rest := s[end:]
+	if !strings.HasPrefix(rest, ", ") {
+		return ""
+	}
+	ws := strings.Fields(rest[2:])
+	if len(ws) == 0 {
+		return ""
+	}
+	switch strings.ToLower(ws[0]) {
+	case "the", "a", "an":
+	default:
+		return ""
+	}
+	for _, w := range ws[1:min(len(ws), 5)] {
+		lw := strings.ToLower(strings.Trim(w, ",.;:"))
+		if f := roleWords[lw]; f != "" {
+			return f
+		}
+		if strings.HasSuffix(w, ",") {
+			break
+		}
+	}
+	return ""
 }
 
 // placeNouns, plural, need "of" before a name: "in the regions Idlib
@@ -185,6 +217,14 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 		off = i + 1
 		j := i + len(v)
 		if i > 0 && isWordByte(f.Text[i-1]) {
+			continue
+		}
+		if acronym && i > 1 && strings.ContainsRune("–-/", rune(f.Text[i-1])) && isWordByte(f.Text[i-2]) {
+			found = true
+			continue // "OIR" of "CJTF–OIR"
+		}
+		if acronym && i >= 4 && f.Text[i-3:i] == "–" && isWordByte(f.Text[i-4]) {
+			found = true
 			continue
 		}
 		found = true

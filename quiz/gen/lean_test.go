@@ -334,3 +334,19 @@ func TestClauseAffiliation(t *testing.T) {
 		t.Error("a comma splice with a pronoun subject passes")
 	}
 }
+
+func TestRolesAndCuts(t *testing.T) {
+	s := "Brett H. McGurk, the special envoy with responsibility over the coalition, stated that the fighting would speed up."
+	if got := roleAfter(s, strings.Index(s, ",")); got != "politician" {
+		t.Errorf("roleAfter = %q, want politician", got)
+	}
+	ps := &personSlot{named: map[string]bool{}}
+	if ps.fits(poolValue{v: "Abu Abdullah Taoum"}, "Assad") {
+		t.Error("a full name is offered beside a surname alone")
+	}
+	g := &generator{}
+	f := quiz.Fact{Kind: quiz.KindBelligerent, Text: "Syrian Arab Republic Rojava CJTF–OIR"}
+	if !g.cutValue(f, "OIR") {
+		t.Error("the tail of a joined acronym passes")
+	}
+}

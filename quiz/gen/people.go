@@ -250,6 +250,9 @@ func (ps *personSlot) fits(p poolValue, answer string) bool {
 	if ps.aff != "" && p.aff != ps.aff {
 		return false // a Union general for "command of the Confederate army"
 	}
+	if (words(p.v) == 1) != (words(answer) == 1) {
+		return false // "Assad" beside "Abu Abdullah Taoum": a surname alone against full names
+	}
 	if s := surname(p.v); len(s) >= 3 && ps.named[s] {
 		return false // "Gen. Johnston was wounded": Johnston is no option
 	}
