@@ -52,6 +52,8 @@ var dullNouns = map[string]bool{
 	"army": true, "city": true, "country": true, "conflict": true, "fighting": true,
 	"total": true, "majority": true, "minority": true, "rest": true, "remainder": true, "couple": true,
 	"handful": true, "bulk": true, "range": true, "variety": true, "amount": true, "half": true,
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "side": true, "part": true,
 }
 
 // nounCloze blanks the best common-noun span of the sentence: preferring

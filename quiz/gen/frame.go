@@ -57,7 +57,7 @@ func (g *generator) frames(f quiz.Fact) []*frame {
 		}
 	}
 	var value, date *frame
-	for _, s := range sents {
+	for k, s := range sents {
 		b := base
 		b.sent = s
 		b.exclude = map[string]bool{}
@@ -67,8 +67,8 @@ func (g *generator) frames(f quiz.Fact) []*frame {
 			}
 		}
 		if date == nil {
-			if fr, ok := g.dateFrame(b); ok {
-				date = fr
+			if fr, ok := g.dateFrame(b); ok && !(len(sents) > 1 && k == 0 && fr.dateHit != nil && fr.dateHit.end >= len(s)-2) {
+				date = fr // a date just before the splice may belong to either clause
 			}
 		}
 	}

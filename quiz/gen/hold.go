@@ -28,7 +28,7 @@ var roleWords = func() map[string]string {
 			"ambassador ambassadors secretary secretaries envoy envoys king prince mayor spokesman spokesperson " +
 			"official officials diplomat diplomats",
 		"cleric": "sheikh shaykh imam cleric clerics mufti ayatollah",
-		"leader": "chief chiefs chieftain emir",
+		"leader": "chief chiefs chieftain emir leader leaders head",
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = fam

@@ -350,3 +350,10 @@ func TestRolesAndCuts(t *testing.T) {
 		t.Error("the tail of a joined acronym passes")
 	}
 }
+
+func TestTitlesAreNoPeople(t *testing.T) {
+	f := quiz.Fact{Kind: quiz.KindPerson, Entity: quiz.EntityPerson}
+	if saneValue(f, "Minister") || !saneValue(f, "Assad") {
+		t.Error("saneValue does not tell a title from a surname")
+	}
+}

@@ -44,6 +44,10 @@ func saneValue(f quiz.Fact, v string) bool {
 	if (f.Entity == quiz.EntityPerson || f.Kind == quiz.KindCommander) && (possessiveName(v) || cutAtInitial(v)) {
 		return false // "Robert E. Lee's Army", "Thomas J.": not a whole person's name
 	}
+	if f.Entity == quiz.EntityPerson && len(ws) == 1 && (roleWords[strings.ToLower(strings.TrimSuffix(v, "."))] != "" ||
+		loneModifierRE.MatchString(v)) {
+		return false // "Minister": a title, not a person
+	}
 	if genericUnitRE.MatchString(v) {
 		return false // "Air Force": whose?
 	}
