@@ -400,6 +400,7 @@ func withoutDate(sent string, h dateHit) (string, bool) {
 		}
 		out = pre[:m[0]] + post
 		out = strings.ReplaceAll(out, ",,", ",") // "in Baker County, Florida, on 20 February, during" → one comma
+		out = strings.ReplaceAll(out, ",.", ".") // "in East Baton Rouge Parish, Louisiana, on August 5." → no comma
 	}
 	if len(findDates(out)) > 0 || words(out) < 4 {
 		return "", false

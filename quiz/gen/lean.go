@@ -61,9 +61,11 @@ func boundDate(sent string, start int) bool {
 		case w == "early" || w == "late" || w == "mid" || w == "mid-":
 			ws = ws[:n-1]
 			continue
-		case w == "of" && n >= 3 && ws[n-3] == "the" && (ws[n-2] == "end" || ws[n-2] == "start" ||
-			ws[n-2] == "beginning" || ws[n-2] == "middle"):
-			ws = ws[:n-3] // "by the end of"
+		case w == "of" && n >= 2 && timeOfWords[ws[n-2]]:
+			ws = ws[:n-2] // "by the end of", "by the morning of", "in the early hours of"
+			for len(ws) > 0 && (ws[len(ws)-1] == "the" || ws[len(ws)-1] == "early" || ws[len(ws)-1] == "late") {
+				ws = ws[:len(ws)-1]
+			}
 			continue
 		}
 		break
@@ -80,6 +82,10 @@ func boundDate(sent string, start int) bool {
 	}
 	return len(ws) >= 3 && openDatePreps[strings.Join(ws[len(ws)-3:], " ")]
 }
+
+// timeOfWords name a part of a date: "the end of", "the morning of".
+var timeOfWords = map[string]bool{"end": true, "start": true, "beginning": true, "middle": true, "morning": true,
+	"evening": true, "night": true, "afternoon": true, "hours": true, "course": true, "dawn": true, "eve": true}
 
 // statives are verbs of a standing condition.
 var statives = map[string]bool{"remained": true, "remains": true, "remain": true, "stayed": true, "existed": true,

@@ -357,3 +357,19 @@ func TestTitlesAreNoPeople(t *testing.T) {
 		t.Error("saneValue does not tell a title from a surname")
 	}
 }
+
+func TestBoundByTimeOfDay(t *testing.T) {
+	s := "By the morning of September 15, Jackson had positioned nearly 50 guns."
+	if !boundDate(s, strings.Index(s, "September")) {
+		t.Error("\"By the morning of\" is no bound")
+	}
+	s = "In the early hours of 30 November 2024, rebel forces captured the Citadel."
+	if boundDate(s, strings.Index(s, "30 November")) {
+		t.Error("\"In the early hours of\" counts as a bound")
+	}
+	s = "It was fought in East Baton Rouge Parish, Louisiana, on August 5, 1862."
+	i := strings.Index(s, "August")
+	if got, ok := withoutDate(s, dateHit{start: i, end: i + len("August 5, 1862")}); !ok || strings.Contains(got, ",.") {
+		t.Errorf("withoutDate = %q, %v", got, ok)
+	}
+}

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -37,6 +38,13 @@ func loosePhraseGap(fr *frame) bool {
 		a != "" && a[0] >= 'a' && a[0] <= 'z' || // "capturing Khansir", "fall of Yabrud": a phrase, many fillers
 		commonWordIn(a) // "during the _____" → "Syrian civil war": "conflict" fits as well
 }
+
+// presentVerbRE finds the present-tense verbs of leads: "is one of the 14
+// governorates", "refers to a military operation".
+var presentVerbRE = regexp.MustCompile(`\b(?:is|are|has|have|remains|lies|refers|includes|consists|borders|serves|contains)\b`)
+
+// hasVerb reports a clause with a finite verb.
+func hasVerb(s string) bool { return finiteVerbRE.MatchString(s) || presentVerbRE.MatchString(s) }
 
 // listMember reports a blank that is one item of an open list: "units such
 // as A, B, and _____", "including A and _____".
@@ -232,6 +240,9 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	}
 	if c.Kind == quiz.CardCloze && loosePhraseGap(fr) {
 		s -= penaltyLoosePhrase
+	}
+	if fr.prose && fr.question == "" && !hasVerb(fr.sent) {
+		s -= penaltyHold // "On 30 July, an ISIL sleeper in Sarrin.": no verb, no statement
 	}
 	if fr.prose && fr.question == "" && (c.Kind == quiz.CardTrueFalse && ungrammatical(fr.sent) || g.garbled(fr.sent)) {
 		s -= penaltyHold // the source's own faulty wording, quoted as a statement or a stem
