@@ -373,3 +373,14 @@ func TestBoundByTimeOfDay(t *testing.T) {
 		t.Errorf("withoutDate = %q, %v", got, ok)
 	}
 }
+
+func TestAffiliationAround(t *testing.T) {
+	s := "It led to the appointment of _____ as Confederate commander."
+	if got := affiliationAfter(s, strings.Index(s, "_____")+5); got != "confederate" {
+		t.Errorf("affiliationAfter = %q", got)
+	}
+	s = "The Union forces encountered the Confederate Army of Tennessee, led by Gen. _____, near Marietta."
+	if got := clauseAffiliation(s, strings.Index(s, "_____")); got != "confederate" {
+		t.Errorf("clauseAffiliation = %q", got)
+	}
+}

@@ -138,6 +138,18 @@ func affiliationBefore(s string, pos int) string {
 func clauseAffiliation(s string, pos int) string {
 	pre := s[:pos]
 	if i := strings.LastIndexAny(pre, ",;"); i >= 0 {
+		seg := strings.TrimSpace(pre[i+1:])
+		if j := strings.LastIndexAny(pre[:i], ",;"); (strings.HasPrefix(seg, "led by ") || strings.HasPrefix(seg, "commanded by ") ||
+			strings.HasPrefix(seg, "under ")) && j < i {
+			// "…the Confederate Army of Tennessee, led by Gen. _____": the
+			// force is the noun the participle clause hangs on.
+			prev := strings.Fields(pre[j+1 : i])
+			for k := len(prev) - 2; k >= 0; k-- {
+				if upperStart(prev[k]) && forceNouns[strings.ToLower(strings.Trim(prev[k+1], ",."))] {
+					return strings.TrimSuffix(strings.ToLower(prev[k]), "s")
+				}
+			}
+		}
 		pre = pre[i+1:]
 	}
 	ws := strings.Fields(pre)
@@ -166,6 +178,38 @@ func clauseAffiliation(s string, pos int) string {
 		}
 	}
 	return aff
+}
+
+// affiliationAfter reads a side named right after the blank: "the
+// appointment of _____ as Confederate commander", "_____ of the Union Army".
+func affiliationAfter(s string, end int) string {
+	ws := strings.Fields(s[end:])
+	if len(ws) < 3 {
+		return ""
+	}
+	i := 0
+	switch strings.ToLower(ws[0]) {
+	case "as":
+		i = 1
+		if ws[1] == "the" {
+			i = 2
+		}
+	case "of":
+		if ws[1] != "the" {
+			return ""
+		}
+		i = 2
+	default:
+		return ""
+	}
+	if i+1 >= len(ws) || !upperStart(ws[i]) {
+		return ""
+	}
+	nx := strings.ToLower(strings.Trim(ws[i+1], ",.;"))
+	if forceNouns[nx] || roleWords[nx] != "" {
+		return strings.ToLower(ws[i])
+	}
+	return ""
 }
 
 // forceNouns link a side word to a commander: "Union forces under General …".
@@ -237,6 +281,9 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	}
 	if ps.aff == "" && fr.hasBlank() {
 		ps.aff = clauseAffiliation(fr.sent, fr.blank[0])
+	}
+	if ps.aff == "" && fr.hasBlank() {
+		ps.aff = affiliationAfter(fr.sent, fr.blank[1])
 	}
 	fr.ps = ps
 	return ps

@@ -63,8 +63,8 @@ func (g *generator) nameCity(sent string, t topicInfo) string {
 	city := m[1]
 	return vagueNounRE.ReplaceAllStringFunc(sent, func(s string) string {
 		sm := vagueNounRE.FindStringSubmatch(s)
-		if sm[1] != "city" || boundWords[strings.ToLower(sm[2])] || s[0] == 'T' {
-			return s
+		if sm[1] != "city" || boundWords[strings.ToLower(sm[2])] || s[0] == 'T' || strings.HasPrefix(s[len("the city"):], "-") {
+			return s // "the city-center" is no place name
 		}
 		rest := s[len("the city"):]
 		return city + rest
