@@ -30,16 +30,19 @@ type generator struct {
 	cleanMemo                 map[string]string
 	dateMemo                  map[string][]dateHit
 	saneMemo                  map[string]bool
-	vagueMemo                 map[string]bool            // vagueRef per text and topic
-	garbleMemo                map[string]bool            // garbled or leaning, per quoted sentence
-	cityMemo                  map[string]bool            // isCity per place
-	provinces                 map[string]bool            // built on first use by provinceNames
-	surnames                  map[string]bool            // last words of the document's people, built on first use
-	sideNames                 map[string]bool            // norm names of belligerents and units, to spot two run together
-	firstNames                map[string]bool            // lower-case first words of the collection's people, to spot cut names
-	namesByFirst, namesByLast map[string][]string        // the collection's people's names by first and last word
-	year                      int                        // docYear of the document
-	allies                    map[string]map[string]bool // norm names listed on one side together in other documents
+	vagueMemo                 map[string]bool     // vagueRef per text and topic
+	garbleMemo                map[string]bool     // garbled or leaning, per quoted sentence
+	verbMemo                  map[string]bool     // hasVerb per quoted sentence
+	grammarMemo               map[string]bool     // ungrammatical per quoted sentence
+	cityMemo                  map[string]bool     // isCity per place
+	provinces                 map[string]bool     // built on first use by provinceNames
+	surnames                  map[string]bool     // last words of the document's people, built on first use
+	sideNames                 map[string]bool     // norm names of belligerents and units, to spot two run together
+	firstNames                map[string]bool     // lower-case first words of the collection's people, to spot cut names
+	namesByFirst, namesByLast map[string][]string // the collection's people's names by first and last word
+	year                      int                 // docYear of the document
+	allies                    map[string][]int    // norm name → the other documents' sides listing it
+	sideGroups                [][]string          // norm names per side of another document
 }
 
 // sane memoises saneValue: distractor pools see the same values in every
@@ -71,6 +74,26 @@ func (g *generator) garbled(s string) bool {
 	if !ok {
 		v = garbled(s) || leansOnPrevious(s)
 		g.garbleMemo[s] = v
+	}
+	return v
+}
+
+// ungrammatical memoises ungrammatical per quoted sentence.
+func (g *generator) ungrammatical(s string) bool {
+	v, ok := g.grammarMemo[s]
+	if !ok {
+		v = ungrammatical(s)
+		g.grammarMemo[s] = v
+	}
+	return v
+}
+
+// hasVerb memoises hasVerb per quoted sentence.
+func (g *generator) hasVerb(s string) bool {
+	v, ok := g.verbMemo[s]
+	if !ok {
+		v = hasVerb(s)
+		g.verbMemo[s] = v
 	}
 	return v
 }
@@ -184,11 +207,13 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		saneMemo:     map[string]bool{},
 		vagueMemo:    map[string]bool{},
 		garbleMemo:   map[string]bool{},
+		verbMemo:     map[string]bool{},
+		grammarMemo:  map[string]bool{},
 		cityMemo:     map[string]bool{},
 		sideNames:    map[string]bool{},
 		firstNames:   map[string]bool{},
 		namesByFirst: map[string][]string{}, namesByLast: map[string][]string{},
-		allies: map[string]map[string]bool{},
+		allies: map[string][]int{},
 	}
 	for _, d := range append([]Doc{doc}, others...) {
 		for _, f := range d.Extraction.Facts {
@@ -389,24 +414,19 @@ func (g *generator) addPool(d Doc, here bool) {
 // verified wrong answer here ("Syrian National Coalition" beside the Free
 // Syrian Army).
 func (g *generator) noteAllies(d Doc) {
-	bySide := map[string][]string{}
+	bySide := map[string]int{}
 	for _, f := range d.Extraction.Facts {
 		if f.Side > 0 && (f.Kind == quiz.KindBelligerent || f.Kind == quiz.KindUnit) {
 			k := f.TopicID + "\x00" + itoa(f.Side)
-			bySide[k] = append(bySide[k], norm(f.Value))
-		}
-	}
-	for _, vs := range bySide {
-		for _, a := range vs {
-			for _, b := range vs {
-				if a == b {
-					continue
-				}
-				if g.allies[a] == nil {
-					g.allies[a] = map[string]bool{}
-				}
-				g.allies[a][b] = true
+			i, ok := bySide[k]
+			if !ok {
+				i = len(g.sideGroups)
+				bySide[k] = i
+				g.sideGroups = append(g.sideGroups, nil)
 			}
+			n := norm(f.Value)
+			g.sideGroups[i] = append(g.sideGroups[i], n)
+			g.allies[n] = append(g.allies[n], i)
 		}
 	}
 }
@@ -416,8 +436,10 @@ func (g *generator) noteAllies(d Doc) {
 func (g *generator) alliesOf(names []string) map[string]bool {
 	out := map[string]bool{}
 	add := func(n string) {
-		for a := range g.allies[norm(n)] {
-			out[a] = true
+		for _, i := range g.allies[norm(n)] {
+			for _, a := range g.sideGroups[i] {
+				out[a] = true
+			}
 		}
 	}
 	for _, n := range names {

@@ -28,14 +28,16 @@ var leaningAsides = []string{", for example,", ", for instance,", ", however,", 
 
 // leansOnPrevious reports a sentence that continues the one before it, so
 // that as a quoted statement it misses what it illustrates or answers.
-func leansOnPrevious(s string) bool {
+func leansOnPrevious(s string) bool { return leansOnPreviousLower(s, strings.ToLower(s)) }
+
+// leansOnPreviousLower is leansOnPrevious given s and its lower-cased form.
+func leansOnPreviousLower(s, l string) bool {
 	s = strings.TrimLeft(s, "\"“ ")
 	for _, o := range leaningOpeners {
 		if strings.HasPrefix(s, o) && (len(s) == len(o) || !isWordByte(s[len(o)])) {
 			return true
 		}
 	}
-	l := strings.ToLower(s)
 	for _, a := range leaningAsides {
 		if strings.Contains(l, a) {
 			return true

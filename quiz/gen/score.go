@@ -126,8 +126,10 @@ var relativeDays = func() []string {
 }()
 
 // hasRelativeDay reports one of relativeDays as whole words, ignoring case.
-func hasRelativeDay(s string) bool {
-	l := strings.ToLower(s)
+func hasRelativeDay(s string) bool { return hasRelativeDayLower(strings.ToLower(s)) }
+
+// hasRelativeDayLower is hasRelativeDay of a lower-cased text.
+func hasRelativeDayLower(l string) bool {
 	if !strings.Contains(l, "day") && !strings.Contains(l, "night") && !strings.Contains(l, "morning") &&
 		!strings.Contains(l, "evening") && !strings.Contains(l, "point") && !strings.Contains(l, "moment") &&
 		!strings.Contains(l, "week") && !strings.Contains(l, "month") {
@@ -155,8 +157,10 @@ func asksDate(prompt string) bool {
 
 // dayPartOnly reports a time of day in a text that names no day: "By
 // morning, rebel forces had seized …" (which morning?).
-func dayPartOnly(s string) bool {
-	l := strings.ToLower(s)
+func dayPartOnly(s string) bool { return dayPartOnlyLower(s, strings.ToLower(s)) }
+
+// dayPartOnlyLower is dayPartOnly given s and its lower-cased form.
+func dayPartOnlyLower(s, l string) bool {
 	hit := false
 	for _, p := range dayParts {
 		if containsWords(l, p) {
@@ -241,10 +245,10 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if c.Kind == quiz.CardCloze && loosePhraseGap(fr) {
 		s -= penaltyLoosePhrase
 	}
-	if fr.prose && fr.question == "" && !hasVerb(fr.sent) {
+	if fr.prose && fr.question == "" && !g.hasVerb(fr.sent) {
 		s -= penaltyHold // "On 30 July, an ISIL sleeper in Sarrin.": no verb, no statement
 	}
-	if fr.prose && fr.question == "" && (c.Kind == quiz.CardTrueFalse && ungrammatical(fr.sent) || g.garbled(fr.sent)) {
+	if fr.prose && fr.question == "" && (c.Kind == quiz.CardTrueFalse && g.ungrammatical(fr.sent) || g.garbled(fr.sent)) {
 		s -= penaltyHold // the source's own faulty wording, quoted as a statement or a stem
 	}
 	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped) && fr.question == "" && broadRegionGap(fr) {
@@ -271,7 +275,8 @@ func promptPenalty(prompt, answer string) float64 {
 		p += penaltyPronounStart
 	}
 	q := quoted(prompt)
-	lw := " " + strings.ToLower(q) + " "
+	lq := strings.ToLower(q)
+	lw := " " + lq + " "
 	v := 0.0
 	for _, w := range vagueWords {
 		if strings.Contains(lw, " "+w+" ") {
@@ -280,12 +285,12 @@ func promptPenalty(prompt, answer string) float64 {
 	}
 	p += min(v, 3*penaltyVagueWord)
 	switch {
-	case leansOnPrevious(q):
+	case leansOnPreviousLower(q, lq):
 		p += penaltyVagueRef // "For example, …", "Other factions …": what it continues is not shown
 	case opensWithConnective(q):
 		p += penaltyConnective
 	}
-	if hasRelativeDay(q) || dayPartOnly(q) && !asksDate(prompt) {
+	if hasRelativeDayLower(lq) || dayPartOnlyLower(q, lq) && !asksDate(prompt) {
 		p += penaltyVagueStart // "by the next day", "By morning" with no date: which day?
 	}
 	switch n := words(answer); {

@@ -252,7 +252,17 @@ func upperFirst(s string) string {
 }
 
 // words counts the words in s.
-func words(s string) int { return len(strings.Fields(s)) }
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
 
 // slug makes a document id safe for card ids: lower-case letters, digits and dashes.
 func slug(s string) string {
