@@ -34,6 +34,8 @@ type generator struct {
 	garbleMemo                map[string]bool     // garbled or leaning, per quoted sentence
 	verbMemo                  map[string]bool     // hasVerb per quoted sentence
 	grammarMemo               map[string]bool     // ungrammatical per quoted sentence
+	mentionAsMemo             map[string]bool     // mentionedAs per candidate
+	skelMemo                  map[string]string   // skeleton per person name
 	cityMemo                  map[string]bool     // isCity per place
 	provinces                 map[string]bool     // built on first use by provinceNames
 	surnames                  map[string]bool     // last words of the document's people, built on first use
@@ -194,25 +196,27 @@ func (g *generator) sameEra(year int) bool {
 func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 	g := &generator{
 		doc: doc, slug: slug(doc.ID), opts: opts,
-		topics:       map[string]topicInfo{},
-		sides:        map[sideKey][]string{},
-		slotValues:   map[string]map[string]bool{},
-		pool:         map[string][]poolValue{},
-		docNorm:      " " + norm(doc.Text) + " ",
-		bySource:     map[[2]int][]quiz.Fact{},
-		seenDates:    map[string]map[string]bool{},
-		mentionMemo:  map[string]bool{},
-		cleanMemo:    map[string]string{},
-		dateMemo:     map[string][]dateHit{},
-		saneMemo:     map[string]bool{},
-		vagueMemo:    map[string]bool{},
-		garbleMemo:   map[string]bool{},
-		verbMemo:     map[string]bool{},
-		grammarMemo:  map[string]bool{},
-		cityMemo:     map[string]bool{},
-		sideNames:    map[string]bool{},
-		firstNames:   map[string]bool{},
-		namesByFirst: map[string][]string{}, namesByLast: map[string][]string{},
+		topics:        map[string]topicInfo{},
+		sides:         map[sideKey][]string{},
+		slotValues:    map[string]map[string]bool{},
+		pool:          map[string][]poolValue{},
+		docNorm:       " " + norm(doc.Text) + " ",
+		bySource:      map[[2]int][]quiz.Fact{},
+		seenDates:     map[string]map[string]bool{},
+		mentionMemo:   map[string]bool{},
+		cleanMemo:     map[string]string{},
+		dateMemo:      map[string][]dateHit{},
+		saneMemo:      map[string]bool{},
+		vagueMemo:     map[string]bool{},
+		garbleMemo:    map[string]bool{},
+		verbMemo:      map[string]bool{},
+		grammarMemo:   map[string]bool{},
+		mentionAsMemo: map[string]bool{},
+		skelMemo:      map[string]string{},
+		cityMemo:      map[string]bool{},
+		sideNames:     map[string]bool{},
+		firstNames:    map[string]bool{},
+		namesByFirst:  map[string][]string{}, namesByLast: map[string][]string{},
 		allies: map[string][]int{},
 	}
 	for _, d := range append([]Doc{doc}, others...) {

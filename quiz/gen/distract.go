@@ -122,7 +122,7 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		if ps != nil && !ps.fits(p, fr.answer) {
 			continue // "Researchers _____ and Michael Weiss": researchers only, not commanders
 		}
-		if (fr.class == "commander" || fr.class == "person") && samePerson(p.v, fr.answer) {
+		if (fr.class == "commander" || fr.class == "person") && g.samePerson(p.v, fr.answer) {
 			continue // "Qasem Sadedine" for "Kassem Saadeddin"
 		}
 		switch {
@@ -162,6 +162,15 @@ var countryForms = map[string][]string{
 // country by its adjective or abbreviation, a group by its initials
 // ("ISIL" for "Islamic State of Iraq and the Levant").
 func (g *generator) mentionedAs(v string) bool {
+	m, ok := g.mentionAsMemo[v]
+	if !ok {
+		m = g.mentionedAsUncached(v)
+		g.mentionAsMemo[v] = m
+	}
+	return m
+}
+
+func (g *generator) mentionedAsUncached(v string) bool {
 	n := norm(v)
 	for _, f := range countryForms[n] {
 		if g.mentioned(f) {

@@ -168,7 +168,7 @@ func TestPersonOptions(t *testing.T) {
 }
 
 func TestCountryForms(t *testing.T) {
-	g := &generator{docNorm: " " + norm("US-led Coalition airstrikes backed the YPG against ISIL.") + " ", mentionMemo: map[string]bool{}}
+	g := &generator{docNorm: " " + norm("US-led Coalition airstrikes backed the YPG against ISIL.") + " ", mentionMemo: map[string]bool{}, mentionAsMemo: map[string]bool{}}
 	for v, want := range map[string]bool{
 		"United States": true, "Islamic State of Iraq and the Levant": true, "Russia": false,
 	} {

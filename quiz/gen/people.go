@@ -303,7 +303,26 @@ func (ps *personSlot) fits(p poolValue, answer string) bool {
 	if s := surname(p.v); len(s) >= 3 && ps.named[s] {
 		return false // "Gen. Johnston was wounded": Johnston is no option
 	}
-	return !samePerson(p.v, answer)
+	return true
+}
+
+// samePerson is samePerson with the skeletons memoised: person options are
+// compared with the answer for every card of every document.
+func (g *generator) samePerson(a, b string) bool {
+	if surname(a) == surname(b) && firstInitial(a) == firstInitial(b) {
+		return true
+	}
+	ka, kb := g.skeleton(a), g.skeleton(b)
+	return len(ka) >= 4 && ka == kb
+}
+
+func (g *generator) skeleton(v string) string {
+	k, ok := g.skelMemo[v]
+	if !ok {
+		k = skeleton(v)
+		g.skelMemo[v] = k
+	}
+	return k
 }
 
 // personAff is the side word of a pool person, read in its own sentence.

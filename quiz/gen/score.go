@@ -161,6 +161,11 @@ func dayPartOnly(s string) bool { return dayPartOnlyLower(s, strings.ToLower(s))
 
 // dayPartOnlyLower is dayPartOnly given s and its lower-cased form.
 func dayPartOnlyLower(s, l string) bool {
+	if !strings.Contains(l, "morning") && !strings.Contains(l, "night") && !strings.Contains(l, "dawn") &&
+		!strings.Contains(l, "evening") && !strings.Contains(l, "noon") && !strings.Contains(l, "course") &&
+		!strings.Contains(l, "day's") {
+		return false
+	}
 	hit := false
 	for _, p := range dayParts {
 		if containsWords(l, p) {
