@@ -81,6 +81,9 @@ func whenQuestion(fr *frame) (string, bool) {
 	if ws := strings.Fields(rest); len(ws) >= 2 && relWords[strings.ToLower(ws[len(ws)-2])] {
 		return "", false // "… which started.": the date was the clause's object
 	}
+	if subordinateDate(fr.sent, fr.dateHit.start) {
+		return "", false // "… after Raqqa which was captured by the rebels in March 2013": not the main event's date
+	}
 	w := "On what date"
 	switch fr.date.Start.Precision() {
 	case quiz.PrecisionMonth:
@@ -89,6 +92,25 @@ func whenQuestion(fr *frame) (string, bool) {
 		w = "In which year"
 	}
 	return fr.t.name + ": " + w + " did this happen? \u201c" + rest + "\u201d", true
+}
+
+// subordinateDate reports a date inside a relative or subordinate clause
+// of its sentence: asked as "when did this happen?", the main clause would
+// seem to be dated by it.
+func subordinateDate(sent string, start int) bool {
+	pre := sent[:start]
+	if i := strings.LastIndexAny(pre, ",;("); i >= 0 {
+		pre = pre[i+1:]
+	} else {
+		return false // the date is in the main clause or opens the sentence
+	}
+	for _, w := range strings.Fields(strings.ToLower(pre)) {
+		switch strings.Trim(w, ",.") {
+		case "which", "who", "whom", "that", "when", "where", "after", "before", "while", "since", "until", "whose":
+			return true
+		}
+	}
+	return false
 }
 
 var relWords = map[string]bool{"which": true, "that": true, "who": true, "and": true, "was": true, "were": true}

@@ -297,6 +297,9 @@ func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
 	ref := fr.t.ref(false)
 	switch fr.f.Kind {
 	case quiz.KindLocation:
+		if first := strings.TrimSpace(strings.Split(fr.answer, ",")[0]); containsWord(norm(fr.t.name), norm(first)) {
+			return nil, false // "Where did the Battle of Sarrin take place?" → "Sarrin, …": the name says it
+		}
 		fr.question = "Where did " + ref + " take place?"
 		fr.state = func(v string) string { return upperFirst(ref) + " took place in " + v + "." }
 	case quiz.KindPartOf:

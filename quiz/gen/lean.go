@@ -43,6 +43,11 @@ func leansOnPreviousLower(s, l string) bool {
 			return true
 		}
 	}
+	if i := strings.Index(l, " another "); i >= 0 {
+		if rest := l[i+len(" another "):]; rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
+			return true // "captured another village": which other one?
+		}
+	}
 	return strings.HasSuffix(strings.TrimRight(l, ".!\"” "), " as well") && strings.Contains(l, " it ")
 }
 

@@ -384,3 +384,18 @@ func TestAffiliationAround(t *testing.T) {
 		t.Errorf("clauseAffiliation = %q", got)
 	}
 }
+
+func TestSubordinateDatesAndAnother(t *testing.T) {
+	s := "Idlib became the second capital to fall, after Raqqa which was captured by the rebels in March 2013."
+	if !subordinateDate(s, strings.Index(s, "March")) {
+		t.Error("a date in a relative clause passes")
+	}
+	s = "On 29 November 2024, rebels entered the city."
+	if subordinateDate(s, strings.Index(s, "29")) {
+		t.Error("an opening date counts as subordinate")
+	}
+	if !leansOnPrevious("The Syrian Army captured another village to the south of the city on 22 January.") ||
+		leansOnPrevious("Twelve soldiers were killed on the first day and another 11 on the last.") {
+		t.Error("leansOnPrevious does not tell \"another village\" from \"another 11\"")
+	}
+}
