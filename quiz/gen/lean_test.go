@@ -399,3 +399,19 @@ func TestSubordinateDatesAndAnother(t *testing.T) {
 		t.Error("leansOnPrevious does not tell \"another village\" from \"another 11\"")
 	}
 }
+
+func TestVagueCityAndCraft(t *testing.T) {
+	if !vagueRef("The Syrian Army regained control of the city on 10 June.", "Battle of Qusayr") {
+		t.Error("\"the city on 10 June\" counts as bound")
+	}
+	if vagueRef("The army shelled the city of Hama.", "Battle of Qusayr") {
+		t.Error("\"the city of Hama\" counts as vague")
+	}
+	if !vagueRef("There were 35 people on board, 30 soldiers and 5 experts.", "Siege of X") {
+		t.Error("\"on board\" with no craft passes")
+	}
+	g := &generator{docNorm: " the city of al qusayr ", cityMemo: map[string]bool{}}
+	if got := g.nameCity("The Syrian Army regained control of the city on 10 June.", topicInfo{name: "Battle of al-Qusayr (2013)", base: "Battle of al-Qusayr"}); !strings.Contains(got, "of al-Qusayr on 10 June") {
+		t.Errorf("nameCity = %q", got)
+	}
+}

@@ -80,6 +80,15 @@ func uniquePairs(ps []pair) []pair {
 		if seen[k] || p.right == "" || strings.HasSuffix(p.right, " "+p.left) || containsWord(norm(p.right), k) {
 			continue
 		}
+		dup := false
+		for _, o := range out {
+			if ko := norm(o.left); containsWord(ko, k) || containsWord(k, ko) {
+				dup = true // "Republican Guard" beside "Syrian Republican Guard": one unit twice
+			}
+		}
+		if dup {
+			continue
+		}
 		seen[k] = true
 		out = append(out, p)
 	}

@@ -40,16 +40,57 @@ func trimTail(fr *frame) {
 
 // cityTopicRE finds the place a battle topic is about: "Battle of Aleppo
 // (2024)" → Aleppo, so that "the city" in its sentences can be named.
-var cityTopicRE = regexp.MustCompile(`^(?:Battle|Siege|Fall|Capture|Liberation|Sack) of ([A-Z][\p{L}'’-]+)(?: \(|$)`)
+var cityTopicRE = regexp.MustCompile(`^(?:Battle|Siege|Fall|Capture|Liberation|Sack) of ((?:(?:al|as|ar|ad|ash|an|at|az|el)-)?[A-Z][\p{L}'’-]+)(?: \(|$)`)
 
 // vagueNounRE finds a definite description whose referent lies outside the
 // sentence, with the word after it.
-var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+))?`)
+var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+)(?:\s+([\w'’-]+))?)?`)
 
 // boundWords after a vague noun tie it to a name in the same sentence:
 // "the city of Hama", "the offensive on Aleppo".
 var boundWords = map[string]bool{"of": true, "on": true, "against": true, "in": true, "at": true,
 	"near": true, "for": true, "to": true, "from": true, "around": true, "called": true, "known": true, "named": true}
+
+// placeNoun are the vague nouns of places: a date after them does not say
+// which place.
+var placeNoun = map[string]bool{"city": true, "town": true, "village": true, "area": true, "region": true, "province": true}
+
+// unnamedCraft reports "on board"/"aboard" with no vehicle named: "There
+// were 35 people on board" (of what?).
+func unnamedCraft(text string) bool {
+	l := strings.ToLower(text)
+	if !strings.Contains(l, "on board") && !strings.Contains(l, "aboard") {
+		return false
+	}
+	for _, v := range []string{"plane", "aircraft", "helicopter", "ship", "boat", "bus", "vehicle", "truck", "train", "convoy", "jet", "vessel"} {
+		if strings.Contains(l, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// bound reports a vague noun tied to a name by the words after it: "the
+// offensive on Aleppo", "the city of Hama", "the group known as …"; not "the
+// city on 10 June".
+func bound(n, w1, w2 string) bool {
+	l := strings.ToLower(w1)
+	if !boundWords[l] {
+		return false
+	}
+	if (l == "in" || l == "on") && !placeNoun[n] && (monthWords[w2] || w2 == "early" || w2 == "late" || w2 == "mid" ||
+		w2 != "" && w2[0] >= '0' && w2[0] <= '9') {
+		return true // "the offensive in early March 2013": a dated event is pinned down; a place is not
+	}
+	switch l {
+	case "called", "known", "named":
+		return true
+	}
+	if w2 == "the" || w2 == "" {
+		return l == "of" // "the city of the …"
+	}
+	return upperStart(w2) && !monthWords[w2] || strings.HasPrefix(w2, "al-")
+}
 
 // nameCity replaces an unbound "the city" by the battle's city.
 func (g *generator) nameCity(sent string, t topicInfo) string {
@@ -63,7 +104,7 @@ func (g *generator) nameCity(sent string, t topicInfo) string {
 	city := m[1]
 	return vagueNounRE.ReplaceAllStringFunc(sent, func(s string) string {
 		sm := vagueNounRE.FindStringSubmatch(s)
-		if sm[1] != "city" || boundWords[strings.ToLower(sm[2])] || s[0] == 'T' || strings.HasPrefix(s[len("the city"):], "-") {
+		if sm[1] != "city" || bound(sm[1], sm[2], sm[3]) || s[0] == 'T' || strings.HasPrefix(s[len("the city"):], "-") {
 			return s // "the city-center" is no place name
 		}
 		rest := s[len("the city"):]
@@ -99,13 +140,13 @@ func (g *generator) isCity(place string) bool {
 // resolve: a demonstrative, "the latter", or "the offensive"/"the city" not
 // tied to a name and not the topic's own head noun.
 func vagueRef(text, topicBase string) bool {
-	if vagueDet(text) || earlyPronoun(text) {
+	if vagueDet(text) || earlyPronoun(text) || unnamedCraft(text) {
 		return true
 	}
 	head := topicHead(topicBase)
 	for _, m := range vagueNounRE.FindAllStringSubmatch(text, -1) {
 		n := m[1]
-		if boundWords[strings.ToLower(m[2])] || n == head || n+"s" == head || n == head+"s" {
+		if bound(n, m[2], m[3]) || n == head || n+"s" == head || n == head+"s" {
 			continue
 		}
 		return true
