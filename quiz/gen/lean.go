@@ -172,7 +172,7 @@ var notVerbsEd = map[string]bool{"hundred": true, "armed": true, "red": true, "n
 
 // perfectGarbleRE finds a double perfect ("to have had taken") and
 // number disagreement after "one of the …s" ("one of the rebel groups were").
-var perfectGarbleRE = regexp.MustCompile(`\b(?:have|has) had (?:[a-z]{3,}ed|taken|given|fallen|broken|seen|driven|won|lost|made|begun|beaten)\b|\bone of the (?:[a-z'-]+ ){0,3}[a-z'-]+s (?:were|are|have)\b|; to `)
+var perfectGarbleRE = regexp.MustCompile(`\b(?:have|has) had (?:[a-z]{3,}ed|taken|given|fallen|broken|seen|driven|won|lost|made|begun|beaten)\b|\bone of the (?:[a-z'-]+ ){0,3}[a-z'-]+s (?:were|are|have)\b|; to |\bto had\b|, while, `)
 
 // commaSplice reports two independent clauses joined by a comma alone: "…,
 // the rebels pushed into …, the whole city of Hama eventually fell …".
@@ -297,5 +297,5 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 // garbled reports source wording a student would stumble on beyond
 // ungrammatical's simple patterns.
 func garbled(s string) bool {
-	return perfectGarbleRE.MatchString(s) || commaSplice(s)
+	return perfectGarbleRE.MatchString(s) || commaSplice(s) || strings.Count(s, "\"")%2 == 1
 }

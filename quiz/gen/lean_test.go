@@ -415,3 +415,19 @@ func TestVagueCityAndCraft(t *testing.T) {
 		t.Errorf("nameCity = %q", got)
 	}
 }
+
+func TestMoreGarbles(t *testing.T) {
+	for s, want := range map[string]bool{
+		"On 3 September, the rebels claimed to had captured a warehouse.":              true,
+		"Meanwhile, negotiations continued, while, the evacuations were suspended.":    true,
+		`On 24 October, the spokesperson said: " Where we are right now is a success.`: true,
+		`On 24 October, the spokesperson said: "Where we are right now is a success."`: false,
+	} {
+		if got := garbled(s); got != want {
+			t.Errorf("garbled(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if saneValue(quiz.Fact{Kind: quiz.KindUnit}, "Other") {
+		t.Error("the label \"Other\" is a sane unit")
+	}
+}

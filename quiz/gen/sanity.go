@@ -48,6 +48,9 @@ func saneValue(f quiz.Fact, v string) bool {
 		loneModifierRE.MatchString(v)) {
 		return false // "Minister": a title, not a person
 	}
+	if len(ws) == 1 && labelWords[strings.ToLower(strings.Trim(v, ":"))] {
+		return false // "Other" of "Other Syrian rebels:", "Support:": a label, not a name
+	}
 	if genericUnitRE.MatchString(v) {
 		return false // "Air Force": whose?
 	}
@@ -77,6 +80,10 @@ func saneValue(f quiz.Fact, v string) bool {
 	}
 	return true
 }
+
+// labelWords head infobox lists without naming anyone.
+var labelWords = map[string]bool{"other": true, "others": true, "support": true, "supported": true, "unknown": true,
+	"various": true, "allies": true, "none": true, "etc": true, "several": true, "many": true}
 
 // personLike checks a commander: typed as a person (or untyped), two to
 // six words, no organisation noun, capitalised.
