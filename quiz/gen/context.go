@@ -40,6 +40,7 @@ type generator struct {
 	provinces                 map[string]bool     // built on first use by provinceNames
 	surnames                  map[string]bool     // last words of the document's people, built on first use
 	sideNames                 map[string]bool     // norm names of belligerents and units, to spot two run together
+	placeNames                map[string]bool     // norm one-word place names of the collection
 	firstNames                map[string]bool     // lower-case first words of the collection's people, to spot cut names
 	namesByFirst, namesByLast map[string][]string // the collection's people's names by first and last word
 	year                      int                 // docYear of the document
@@ -53,7 +54,8 @@ func (g *generator) sane(f quiz.Fact, v string) bool {
 	k := string(f.Kind) + "\x00" + string(f.Entity) + "\x00" + v
 	ok, seen := g.saneMemo[k]
 	if !seen {
-		ok = saneValue(f, v) && !g.joined(f, v) && !cutName(v)
+		ok = saneValue(f, v) && !g.joined(f, v) && !cutName(v) &&
+			!(f.Kind == quiz.KindUnit && words(v) == 1 && g.placeNames[norm(v)] && !states[strings.ToLower(v)])
 		g.saneMemo[k] = ok
 	}
 	return ok && !g.cutValue(f, v)
@@ -215,6 +217,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		skelMemo:      map[string]string{},
 		cityMemo:      map[string]bool{},
 		sideNames:     map[string]bool{},
+		placeNames:    map[string]bool{},
 		firstNames:    map[string]bool{},
 		namesByFirst:  map[string][]string{}, namesByLast: map[string][]string{},
 		allies: map[string][]int{},
@@ -223,6 +226,9 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		for _, f := range d.Extraction.Facts {
 			if (f.Kind == quiz.KindBelligerent || f.Kind == quiz.KindUnit) && words(f.Value) >= 2 {
 				g.sideNames[norm(f.Value)] = true
+			}
+			if f.Entity == quiz.EntityPlace && words(f.Value) == 1 {
+				g.placeNames[norm(f.Value)] = true // "Idlib" of "Elements from Idlib, Raqqa, Hama and Homs groups" is no unit
 			}
 			if (f.Entity == quiz.EntityPerson || f.Kind == quiz.KindCommander) && words(f.Value) >= 2 {
 				g.firstNames[firstWord(f.Value)] = true

@@ -431,3 +431,13 @@ func TestMoreGarbles(t *testing.T) {
 		t.Error("the label \"Other\" is a sane unit")
 	}
 }
+
+func TestPlaceAsUnit(t *testing.T) {
+	g := &generator{saneMemo: map[string]bool{}, placeNames: map[string]bool{"idlib": true}, sideNames: map[string]bool{}}
+	if g.sane(quiz.Fact{Kind: quiz.KindUnit, Text: "Elements from Idlib, Raqqa groups"}, "Idlib") {
+		t.Error("a place cut from \"Elements from Idlib … groups\" is a sane unit")
+	}
+	if saneValue(quiz.Fact{Kind: quiz.KindUnit}, "Army of Grandsons Akhtarin Military Council") {
+		t.Error("two names run together pass")
+	}
+}

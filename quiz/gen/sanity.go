@@ -31,7 +31,7 @@ var groupHeadRE = regexp.MustCompile(`(?i)\b(?:forces?|army|armies|brigades?|bat
 
 // orgHeads counts organisation head nouns that end a unit's name; two in
 // one value usually mean extraction joined two names.
-var orgHeadRE = regexp.MustCompile(`\b(?:Brigade|Brigades|Battalion|Regiment|Division|Corps|Legion|Front|Army|Movement|Forces)\b`)
+var orgHeadRE = regexp.MustCompile(`\b(?:Brigade|Brigades|Battalion|Regiment|Division|Corps|Legion|Front|Army|Movement|Forces|Council)\b`)
 
 // saneValue reports whether a fact's value is fit to be an answer or an
 // option for its slot.
