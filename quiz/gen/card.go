@@ -99,15 +99,18 @@ func whenQuestion(fr *frame) (string, bool) {
 // seem to be dated by it.
 func subordinateDate(sent string, start int) bool {
 	pre := sent[:start]
+	whole := true
 	if i := strings.LastIndexAny(pre, ",;("); i >= 0 {
-		pre = pre[i+1:]
-	} else {
-		return false // the date is in the main clause or opens the sentence
+		pre, whole = pre[i+1:], false
 	}
 	for _, w := range strings.Fields(strings.ToLower(pre)) {
 		switch strings.Trim(w, ",.") {
-		case "which", "who", "whom", "that", "when", "where", "after", "before", "while", "since", "until", "whose":
-			return true
+		case "which", "who", "whom", "when", "where", "after", "before", "while", "since", "until", "whose":
+			return true // "… killed by the security forces before heavier fighting began in February 2012"
+		case "that":
+			if !whole {
+				return true
+			}
 		}
 	}
 	return false
