@@ -408,6 +408,11 @@ func (g *generator) addPool(d Doc, here bool) {
 			continue
 		}
 		c := classOf(f)
+		if c == "place" {
+			if i := strings.Index(f.Text, v); i >= 0 && nameGoesOn(f.Text, i+len(v)) {
+				continue // "Trail of Blood" of "Trail of Blood on Ice": no option either
+			}
+		}
 		role, aff := "", ""
 		if c == "person" {
 			role, aff = valueRole(f.Text, v), personAff(f, v)
