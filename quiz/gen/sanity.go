@@ -59,6 +59,9 @@ func saneValue(f quiz.Fact, v string) bool {
 		if len(ws) == 1 && (loneModifierRE.MatchString(v) || loneHeads[strings.ToLower(v)]) {
 			return false // "Syrian", "Ba'athist", "Lt", "Party"
 		}
+		if vagueOpeners[strings.ToLower(ws[0])] {
+			return false // "Elements of other divisions", "Several local Palestinian militias": no name
+		}
 		if strings.ContainsAny(v, "\"“”") {
 			return false // `Province "Army of the Caliphate" elite units`: a fragment around a quoted name
 		}
@@ -80,6 +83,10 @@ func saneValue(f quiz.Fact, v string) bool {
 	}
 	return true
 }
+
+// vagueOpeners open a description of forces, not a name.
+var vagueOpeners = map[string]bool{"elements": true, "remnants": true, "other": true, "several": true, "some": true,
+	"parts": true, "members": true, "various": true, "many": true, "unidentified": true, "unknown": true}
 
 // labelWords head infobox lists without naming anyone.
 var labelWords = map[string]bool{"other": true, "others": true, "support": true, "supported": true, "unknown": true,
