@@ -20,7 +20,9 @@ func newAliasIndex(x quiz.Extraction) *aliasIndex {
 	a := &aliasIndex{parent: map[string]string{}, names: map[string]string{}}
 	for _, t := range x.Topics {
 		for _, al := range t.Aliases {
-			a.union(t.Base, al)
+			if sameSort(t.Base, al) {
+				a.union(t.Base, al)
+			}
 		}
 	}
 	for _, f := range x.Facts {

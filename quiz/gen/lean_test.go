@@ -441,3 +441,11 @@ func TestPlaceAsUnit(t *testing.T) {
 		t.Error("two names run together pass")
 	}
 }
+
+func TestTopicAliasSort(t *testing.T) {
+	x := quiz.Extraction{Topics: []quiz.Topic{{Base: "2019 northwestern Syria offensive", Aliases: []string{"Hayat Tahrir al-Sham", "Dawn of Idlib offensive"}}}}
+	a := newAliasIndex(x)
+	if a.same("2019 northwestern Syria offensive", "Hayat Tahrir al-Sham") {
+		t.Error("a group became another name of an offensive")
+	}
+}

@@ -31,7 +31,7 @@ func (g *generator) trueFalse(fr *frame) []quiz.Card {
 		v = dropYear(v)
 	}
 	fc := g.tfCard(fr, fr.state(v), false, v)
-	if containsWord(norm(fc.Prompt), norm(fr.answer)) {
+	if np := norm(fc.Prompt); containsWord(np, norm(fr.answer)) || fr.class == "date" && dateGiven(np, fr.answer) {
 		return out // the topic's name shows the true value: the swap is seen at once
 	}
 	return append(out, fc)
