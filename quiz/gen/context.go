@@ -412,6 +412,9 @@ func (g *generator) addPool(d Doc, here bool) {
 			if i := strings.Index(f.Text, v); i >= 0 && nameGoesOn(f.Text, i+len(v)) {
 				continue // "Trail of Blood" of "Trail of Blood on Ice": no option either
 			}
+			if !strings.Contains(v, " ") && len(g.namesByLast[v]) > 0 {
+				continue // "Davis": a person's surname read as a place
+			}
 		}
 		role, aff := "", ""
 		if c == "person" {

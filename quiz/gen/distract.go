@@ -37,7 +37,7 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		if fr.class != "date" && fr.class != "number" && strings.Contains(strings.ToLower(c), strings.ToLower(fr.answer)) {
 			continue // "McClellan's Army" for "McClellan"
 		}
-		if fr.class == "place" && (!sameForm(c, fr.answer) || g.placeMisfit(fr, c)) {
+		if fr.class == "place" && (!sameForm(c, fr.answer) || g.placeMisfit(fr, c) || !theFits(fr, c)) {
 			continue // "Daraa Governorate" for a governorate, not a town
 		}
 		if k == "" || seen[k] || g.alias.same(c, fr.answer) || (fr.class != "date" && fr.class != "number" && (containsWord(k, na) || containsWord(na, k))) {
@@ -265,6 +265,24 @@ func namesForce(v string) bool {
 		}
 	}
 	return false
+}
+
+// theHeads are the common nouns that end a place name taking "the": "the
+// Shenandoah Valley", "the Dunker Church".
+var theHeads = map[string]bool{"valley": true, "river": true, "mountains": true, "heights": true, "creek": true,
+	"church": true, "ridge": true, "hill": true, "hills": true, "farm": true, "plains": true, "road": true, "pike": true,
+	"turnpike": true, "ford": true, "run": true, "landing": true, "bridge": true, "harbor": true, "bay": true,
+	"island": true, "peninsula": true, "dam": true, "airbase": true, "citadel": true, "square": true, "district": true,
+	"countryside": true, "desert": true, "wilderness": true, "confederacy": true, "union": true}
+
+// theFits reports whether option c reads after the "the" before the blank
+// when the answer does: "into the _____" takes "Shenandoah Valley", not
+// "Sharpsburg".
+func theFits(fr *frame, c string) bool {
+	if !fr.hasBlank() || !strings.HasSuffix(strings.ToLower(fr.sent[:fr.blank[0]]), "the ") {
+		return true
+	}
+	return theHeads[strings.ToLower(lastWord(c))] == theHeads[strings.ToLower(lastWord(fr.answer))]
 }
 
 // sharesName reports a place option that shares a name word with one
