@@ -81,7 +81,9 @@ func whenQuestion(fr *frame) (string, bool) {
 	if ws := strings.Fields(rest); len(ws) >= 2 && relWords[strings.ToLower(ws[len(ws)-2])] {
 		return "", false // "… which started.": the date was the clause's object
 	}
-	if subordinateDate(fr.sent, fr.dateHit.start) {
+	if subordinateDate(fr.sent, fr.dateHit.start) || fr.dateHit.start > 0 && subordinateStart(firstWord(fr.sent)) &&
+		!strings.HasPrefix(strings.ToLower(fr.sent), "on ") && !strings.HasPrefix(strings.ToLower(fr.sent), "in ") &&
+		!strings.HasPrefix(strings.ToLower(fr.sent), "at ") && !strings.HasPrefix(strings.ToLower(fr.sent), "by ") {
 		return "", false // "… after Raqqa which was captured by the rebels in March 2013": not the main event's date
 	}
 	w := "On what date"

@@ -273,7 +273,7 @@ var theHeads = map[string]bool{"valley": true, "river": true, "mountains": true,
 	"church": true, "ridge": true, "hill": true, "hills": true, "farm": true, "plains": true, "road": true, "pike": true,
 	"turnpike": true, "ford": true, "run": true, "landing": true, "bridge": true, "harbor": true, "bay": true,
 	"island": true, "peninsula": true, "dam": true, "airbase": true, "citadel": true, "square": true, "district": true,
-	"countryside": true, "desert": true, "wilderness": true, "confederacy": true, "union": true}
+	"countryside": true, "desert": true, "wilderness": true, "confederacy": true, "union": true, "house": true}
 
 // theFits reports whether option c reads after the "the" before the blank
 // when the answer does: "into the _____" takes "Shenandoah Valley", not

@@ -172,7 +172,7 @@ var notVerbsEd = map[string]bool{"hundred": true, "armed": true, "red": true, "n
 
 // perfectGarbleRE finds a double perfect ("to have had taken") and
 // number disagreement after "one of the …s" ("one of the rebel groups were").
-var perfectGarbleRE = regexp.MustCompile(`\b(?:have|has) had (?:[a-z]{3,}ed|taken|given|fallen|broken|seen|driven|won|lost|made|begun|beaten)\b|\bone of the (?:[a-z'-]+ ){0,3}[a-z'-]+s (?:were|are|have)\b|; to |\bto had\b|, while, `)
+var perfectGarbleRE = regexp.MustCompile(`\b(?:have|has) had (?:[a-z]{3,}ed|taken|given|fallen|broken|seen|driven|won|lost|made|begun|beaten)\b|\bone of the (?:[a-z'-]+ ){0,3}[a-z'-]+s (?:were|are|have)\b|; to |\bto had\b|, while, |according to [^,.]+(?:, [^,.]+)?, and (?:had|has|have|was|were) `)
 
 // commaSplice reports two independent clauses joined by a comma alone: "…,
 // the rebels pushed into …, the whole city of Hama eventually fell …".

@@ -449,3 +449,12 @@ func TestTopicAliasSort(t *testing.T) {
 		t.Error("a group became another name of an offensive")
 	}
 }
+
+func TestAttributionGarble(t *testing.T) {
+	if !garbled("Shelling forced rebels to retreat from parts of the town, according to a rebel commander, Oraba Idris, and had captured as much as 50% of it.") {
+		t.Error("a subject-less clause after an attribution passes")
+	}
+	if !hasRelativeDay("By the end of the day, the SDF had taken control of the village.") {
+		t.Error("\"the end of the day\" is no relative day")
+	}
+}

@@ -120,7 +120,7 @@ var relativeDays = func() []string {
 		"the day after", "the day before", "earlier that day", "days earlier", "day earlier", "during the day",
 		"during the night", "following weeks", "following days", "following months", "following week",
 		"following month", "the next week", "the next few days", "the next days", "that week", "that month",
-		"the same week", "the same month", "weeks that followed", "days that followed", "previous two days", "previous several days",
+		"the same week", "the same month", "weeks that followed", "days that followed", "previous two days", "previous several days", "end of the day", "end of that day",
 		"previous three days", "previous few days", "previous days", "previous week", "previous weeks",
 		"past two days", "past few days", "past week", "past 24 hours", "previous 24 hours")
 }()
