@@ -44,6 +44,7 @@ type generator struct {
 	firstNames                map[string]bool     // lower-case first words of the collection's people, to spot cut names
 	namesByFirst, namesByLast map[string][]string // the collection's people's names by first and last word
 	year                      int                 // docYear of the document
+	mainName                  string              // norm name of the main topic
 	allies                    map[string][]int    // norm name → the other documents' sides listing it
 	sideGroups                [][]string          // norm names per side of another document
 }
@@ -163,6 +164,7 @@ type poolValue struct {
 	year int    // the year the value's document is mostly about; 0 unknown
 	role string // for people: the role family named before the name ("researchers")
 	aff  string // for people: the side word named before the name ("confederate")
+	same bool   // from another document about the same main topic (the NPS summary of a battle's lead)
 }
 
 // docYear is the year a document's dated facts mostly fall in, so that
@@ -260,6 +262,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		k := [2]int{f.Start, f.End}
 		g.bySource[k] = append(g.bySource[k], f)
 	}
+	g.mainName = norm(mainTopicName(doc))
 	g.style = docStyle(g.facts)
 	g.year = docYear(doc)
 	g.alias = newAliasIndex(doc.Extraction)
@@ -402,6 +405,7 @@ func (g *generator) addPool(d Doc, here bool) {
 	if !here {
 		g.noteAllies(d)
 	}
+	same := !here && g.mainName != "" && norm(mainTopicName(d)) == g.mainName
 	for _, f := range d.Extraction.Facts {
 		v := strings.TrimSpace(f.Value)
 		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !g.sane(f, v) {
@@ -420,11 +424,21 @@ func (g *generator) addPool(d Doc, here bool) {
 		if c == "person" {
 			role, aff = valueRole(f.Text, v), personAff(f, v)
 		}
-		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role, aff})
+		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role, aff, same})
 		if c == string(quiz.KindBelligerent) {
-			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, "", ""})
+			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, "", "", same})
 		}
 	}
+}
+
+// mainTopicName is the name of a document's main topic, or its file's.
+func mainTopicName(d Doc) string {
+	for _, t := range d.Extraction.Topics {
+		if t.Main && t.Name != "" && !placeholderName(t.Name) {
+			return cleanTopicName(strings.Split(t.Name, " (")[0])
+		}
+	}
+	return titleFromID(d.ID)
 }
 
 // noteAllies records the belligerents and units each side of another

@@ -119,6 +119,9 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
 			continue
 		}
+		if fr.class == "place" && (p.same || containsWord(norm(fr.t.name), norm(p.v)) || g.alias.same(p.v, fr.t.base)) {
+			continue // "Chusto-Talasah", "Caving Banks" for a place in the Battle of Chusto-Talasah: the battle's own site
+		}
 		if ps != nil && !ps.fits(p, fr.answer) {
 			continue // "Researchers _____ and Michael Weiss": researchers only, not commanders
 		}
@@ -273,7 +276,12 @@ var theHeads = map[string]bool{"valley": true, "river": true, "mountains": true,
 	"church": true, "ridge": true, "hill": true, "hills": true, "farm": true, "plains": true, "road": true, "pike": true,
 	"turnpike": true, "ford": true, "run": true, "landing": true, "bridge": true, "harbor": true, "bay": true,
 	"island": true, "peninsula": true, "dam": true, "airbase": true, "citadel": true, "square": true, "district": true,
-	"countryside": true, "desert": true, "wilderness": true, "confederacy": true, "union": true, "house": true}
+	"countryside": true, "desert": true, "wilderness": true, "confederacy": true, "union": true, "house": true,
+	"orchard": true, "woods": true, "wood": true, "station": true, "junction": true, "tavern": true, "mill": true,
+	"mills": true, "gap": true, "pass": true, "springs": true, "crossroads": true, "field": true, "den": true,
+	"hospital": true, "airport": true, "prison": true, "mosque": true, "stadium": true, "roundabout": true,
+	"market": true, "hotel": true, "school": true, "college": true, "academy": true, "base": true, "plant": true,
+	"silos": true, "bend": true, "banks": true, "shoal": true, "pond": true, "grove": true, "courthouse": true}
 
 // theFits reports whether option c reads after the "the" before the blank
 // when the answer does: "into the _____" takes "Shenandoah Valley", not
