@@ -165,6 +165,7 @@ type poolValue struct {
 	role string // for people: the role family named before the name ("researchers")
 	aff  string // for people: the side word named before the name ("confederate")
 	same bool   // from another document about the same main topic (the NPS summary of a battle's lead)
+	n    string // norm(v), computed once
 }
 
 // docYear is the year a document's dated facts mostly fall in, so that
@@ -424,9 +425,10 @@ func (g *generator) addPool(d Doc, here bool) {
 		if c == "person" {
 			role, aff = valueRole(f.Text, v), personAff(f, v)
 		}
-		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role, aff, same})
+		n := norm(v)
+		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role, aff, same, n})
 		if c == string(quiz.KindBelligerent) {
-			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, "", "", same})
+			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, "", "", same, n})
 		}
 	}
 }
@@ -484,8 +486,10 @@ func (g *generator) alliesOf(names []string) map[string]bool {
 }
 
 // mentioned reports whether the document names v anywhere.
-func (g *generator) mentioned(v string) bool {
-	n := norm(v)
+func (g *generator) mentioned(v string) bool { return g.mentionedNorm(norm(v)) }
+
+// mentionedNorm is mentioned of a normalised value.
+func (g *generator) mentionedNorm(n string) bool {
 	m, ok := g.mentionMemo[n]
 	if !ok {
 		m = n != "" && strings.Contains(g.docNorm, " "+n+" ")

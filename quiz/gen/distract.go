@@ -115,11 +115,12 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		}
 		allies = g.alliesOf(same)
 	}
+	tn := norm(fr.t.name)
 	for _, p := range g.pool[fr.class] {
 		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
 			continue
 		}
-		if fr.class == "place" && (p.same || containsWord(norm(fr.t.name), norm(p.v)) || g.alias.same(p.v, fr.t.base)) {
+		if fr.class == "place" && (p.same || containsWord(tn, p.n) || g.alias.same(p.v, fr.t.base)) {
 			continue // "Chusto-Talasah", "Caving Banks" for a place in the Battle of Chusto-Talasah: the battle's own site
 		}
 		if ps != nil && !ps.fits(p, fr.answer) {
@@ -134,9 +135,9 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 			continue
 		case p.here:
 			here = append(here, p.v)
-		case side && (g.mentioned(p.v) || g.mentionedAs(p.v)):
+		case side && (g.mentionedNorm(p.n) || g.mentionedAs(p.v)):
 			continue // the text may put it on the asked side under another form ("US-led", "ISIL")
-		case len(allies) > 0 && allies[norm(p.v)]:
+		case len(allies) > 0 && allies[p.n]:
 			continue // fought beside the asked side in another battle: may have here too
 		default:
 			there = append(there, p.v)
