@@ -98,7 +98,11 @@ func roleAfter(s string, end int) string {
 	switch strings.ToLower(ws[0]) {
 	case "the", "a", "an":
 	default:
-		return ""
+		if !upperStart(ws[0]) || len(ws) < 2 {
+			return ""
+		}
+		// "Col. _____, Confederate commander of …": a side word, then the role.
+		return roleWords[strings.ToLower(strings.Trim(ws[1], ",.;:"))]
 	}
 	for _, w := range ws[1:min(len(ws), 5)] {
 		lw := strings.ToLower(strings.Trim(w, ",.;:"))

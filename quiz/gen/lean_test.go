@@ -458,3 +458,14 @@ func TestAttributionGarble(t *testing.T) {
 		t.Error("\"the end of the day\" is no relative day")
 	}
 }
+
+func TestAppositiveSide(t *testing.T) {
+	s := "Col. _____, Confederate commander of the Indian Department, had not been able to reconcile differences."
+	i := strings.Index(s, "_____")
+	if got := affiliationAfter(s, i+5); got != "confederate" {
+		t.Errorf("affiliationAfter = %q, want confederate", got)
+	}
+	if got := roleAfter(s, i+5); got != "military" {
+		t.Errorf("roleAfter = %q, want military", got)
+	}
+}

@@ -187,6 +187,13 @@ func affiliationAfter(s string, end int) string {
 	if len(ws) < 3 {
 		return ""
 	}
+	if strings.HasPrefix(s[end:], ", ") {
+		// "_____, Confederate commander of …": an appositive side and role.
+		if as := strings.Fields(s[end+2:]); len(as) >= 2 && upperStart(as[0]) && roleWords[strings.ToLower(strings.Trim(as[1], ",.;:"))] != "" {
+			return strings.TrimSuffix(strings.ToLower(as[0]), "s")
+		}
+		return ""
+	}
 	i := 0
 	switch strings.ToLower(ws[0]) {
 	case "as":

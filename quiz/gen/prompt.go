@@ -44,7 +44,7 @@ var cityTopicRE = regexp.MustCompile(`^(?:Battle|Siege|Fall|Capture|Liberation|S
 
 // vagueNounRE finds a definite description whose referent lies outside the
 // sentence, with the word after it.
-var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+)(?:\s+([\w'’-]+))?)?`)
+var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|advance|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+)(?:\s+([\w'’-]+))?)?`)
 
 // boundWords after a vague noun tie it to a name in the same sentence:
 // "the city of Hama", "the offensive on Aleppo".
