@@ -45,6 +45,7 @@ type generator struct {
 	namesByFirst, namesByLast map[string][]string // the collection's people's names by first and last word
 	year                      int                 // docYear of the document
 	mainName                  string              // norm name of the main topic
+	topicSpan                 map[string][2]int   // day numbers of a topic's infobox date range
 	allies                    map[string][]int    // norm name → the other documents' sides listing it
 	sideGroups                [][]string          // norm names per side of another document
 }
@@ -223,7 +224,8 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		placeNames:    map[string]bool{},
 		firstNames:    map[string]bool{},
 		namesByFirst:  map[string][]string{}, namesByLast: map[string][]string{},
-		allies: map[string][]int{},
+		allies:    map[string][]int{},
+		topicSpan: map[string][2]int{},
 	}
 	for _, d := range append([]Doc{doc}, others...) {
 		for _, f := range d.Extraction.Facts {
@@ -335,6 +337,10 @@ func (g *generator) index() {
 			g.slotValues[slot] = map[string]bool{}
 		}
 		g.slotValues[slot][norm(f.Value)] = true
+		if f.Date != nil && f.Kind == quiz.KindDate && !f.Date.End.IsZero() && !looksSentence(f.Text) &&
+			f.Date.Start.Precision() == quiz.PrecisionDay && f.Date.End.Precision() == quiz.PrecisionDay {
+			g.topicSpan[tid] = [2]int{dayNumber(f.Date.Start), dayNumber(f.Date.End)} // the infobox's "Date" row
+		}
 		if f.Date != nil {
 			if g.seenDates[tid] == nil {
 				g.seenDates[tid] = map[string]bool{}

@@ -25,7 +25,8 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	if !g.sane(f, fr.answer) {
 		return nil, false // a count, a lone adjective, joined names, a group as commander
 	}
-	if (f.Kind == quiz.KindStrength || f.Kind == quiz.KindCasualties) && (strings.Contains(fr.answer, ":") || words(fr.answer) > 10) {
+	if (f.Kind == quiz.KindStrength || f.Kind == quiz.KindCasualties) && (strings.Contains(fr.answer, ":") || words(fr.answer) > 10 ||
+		strings.HasPrefix(strings.ToLower(fr.answer), "unknown")) {
 		return nil, false // "First phase: Unknown Second phase: 180 killed …": several cells run together
 	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
@@ -280,7 +281,7 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 	if hit == nil || !f.Date.End.IsZero() || rangeAround(fr.sent, *hit) {
 		return nil, false // one end of a span: its distractors would be spans
 	}
-	if inTopicName(fr.sent, *hit, fr.t) || g.yearOutsideTopic(*hit, f.Date.Start.Year, fr.t) {
+	if inTopicName(fr.sent, *hit, fr.t) || g.yearOutsideTopic(*hit, f.Date.Start.Year, fr.t) || g.outsideSpan(*hit, f.Date.Start, fr.t) {
 		return nil, false // "The March 2020 Daraa clashes was …": the date names the topic
 	}
 	if boundDate(fr.sent, hit.start) || stativeAt(fr.sent, hit.start) {
@@ -336,6 +337,18 @@ func (g *generator) yearOutsideTopic(h dateHit, year int, t topicInfo) bool {
 		hi = max(hi, y)
 	}
 	return lo != 0 && (year < lo || year > hi+1) // an offensive named for its start year may run into the next
+}
+
+// outsideSpan reports an inferred year that puts the date more than a month
+// outside the topic's infobox date range ("25 January" read as 2016 in a
+// battle of November 2016 – February 2017).
+func (g *generator) outsideSpan(h dateHit, d quiz.Date, t topicInfo) bool {
+	sp, ok := g.topicSpan[t.id]
+	if h.d.Year != 0 || !ok || d.Precision() != quiz.PrecisionDay {
+		return false
+	}
+	n := dayNumber(d)
+	return n < sp[0]-31 || n > sp[1]+31
 }
 
 var yearRE = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)

@@ -469,3 +469,18 @@ func TestAppositiveSide(t *testing.T) {
 		t.Errorf("roleAfter = %q, want military", got)
 	}
 }
+
+func TestOutsideSpan(t *testing.T) {
+	g := &generator{topicSpan: map[string][2]int{"bab": {dayNumber(quiz.Date{Year: 2016, Month: 11, Day: 6}), dayNumber(quiz.Date{Year: 2017, Month: 2, Day: 23})}}}
+	tp := topicInfo{id: "bab"}
+	if !g.outsideSpan(dateHit{}, quiz.Date{Year: 2016, Month: 1, Day: 25}, tp) {
+		t.Error("\"25 January\" read as 2016 in a battle of November 2016 – February 2017 passes")
+	}
+	if g.outsideSpan(dateHit{}, quiz.Date{Year: 2017, Month: 1, Day: 25}, tp) || g.outsideSpan(dateHit{d: quiz.Date{Year: 2016}}, quiz.Date{Year: 2016, Month: 1, Day: 25}, tp) {
+		t.Error("a date inside the span, or with its year written, is refused")
+	}
+	s := "_____ led his unseasoned Union army across Bull Run."
+	if got := affiliationAfter(s, 5); got != "union" {
+		t.Errorf("affiliationAfter = %q, want union", got)
+	}
+}

@@ -194,6 +194,19 @@ func affiliationAfter(s string, end int) string {
 		}
 		return ""
 	}
+	if ws[0] != "" && ws[0][0] >= 'a' && ws[0][0] <= 'z' {
+		// "_____ led his unseasoned Union army …": the side of the blank's own force.
+		for k := 1; k+1 < len(ws) && k < 7; k++ {
+			if strings.HasSuffix(ws[k-1], ",") || strings.HasSuffix(ws[k-1], ".") {
+				break
+			}
+			if strings.ToLower(ws[k-1]) == "his" || k >= 2 && strings.ToLower(ws[k-2]) == "his" {
+				if upperStart(ws[k]) && forceNouns[strings.ToLower(strings.Trim(ws[k+1], ",."))] {
+					return strings.ToLower(ws[k])
+				}
+			}
+		}
+	}
 	i := 0
 	switch strings.ToLower(ws[0]) {
 	case "as":
