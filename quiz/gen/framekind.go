@@ -91,6 +91,9 @@ func (g *generator) otherSides(fr *frame) []string {
 			continue
 		}
 		for _, v := range g.sides[sideKey{fr.t.id, fr.f.Kind, s}] {
+			if (fr.f.Kind == quiz.KindStrength || fr.f.Kind == quiz.KindCasualties) && (strings.Contains(v, ":") || words(v) > 10) {
+				continue // several cells run together: no option either
+			}
 			if !fr.exclude[norm(v)] {
 				out = append(out, v)
 			}

@@ -484,3 +484,16 @@ func TestOutsideSpan(t *testing.T) {
 		t.Errorf("affiliationAfter = %q, want union", got)
 	}
 }
+
+func TestListSideAndFlags(t *testing.T) {
+	s := "Confederate generals John M. Jones, Micah Jenkins, and _____ were killed."
+	if got := affiliationBefore(s, strings.Index(s, "_____")); got != "confederate" {
+		t.Errorf("affiliationBefore = %q, want confederate", got)
+	}
+	if got := clean("🇷🇺 Russia: the spokesman said so."); strings.ContainsRune(got, 0x1F1F7) {
+		t.Errorf("flag left in %q", got)
+	}
+	if saneValue(quiz.Fact{Kind: quiz.KindUnit}, "Hama and Homs groups") {
+		t.Error("a description of groups is a sane unit")
+	}
+}

@@ -108,10 +108,13 @@ func firstInitial(v string) byte {
 func affiliationBefore(s string, pos int) string {
 	ws := strings.Fields(s[:pos])
 	sawRole := false
-	for i, n := len(ws)-1, 0; i >= 0 && n < 8; i, n = i-1, n+1 {
+	for i, n := len(ws)-1, 0; i >= 0 && n < 12; i, n = i-1, n+1 {
 		raw := ws[i]
 		w := strings.Trim(raw, ",;:()\"“”")
 		lw := strings.ToLower(w)
+		if !sawRole && (lw == "and" || upperStart(w) && roleWords[lw] == "" && roleWords[strings.TrimSuffix(lw, ".")] == "") {
+			continue // "Confederate generals John M. Jones, Micah Jenkins, and _____": the list's other names
+		}
 		switch {
 		case roleWords[lw] != "" || roleWords[strings.TrimSuffix(lw, ".")] != "":
 			sawRole = true

@@ -59,6 +59,9 @@ func saneValue(f quiz.Fact, v string) bool {
 		if len(ws) == 1 && (loneModifierRE.MatchString(v) || loneHeads[strings.ToLower(v)]) {
 			return false // "Syrian", "Ba'athist", "Lt", "Party"
 		}
+		if strings.Contains(v, " and ") && pluralHeads[ws[len(ws)-1]] {
+			return false // "Hama and Homs groups": a description, not a name
+		}
 		if vagueOpeners[strings.ToLower(ws[0])] {
 			return false // "Elements of other divisions", "Several local Palestinian militias": no name
 		}

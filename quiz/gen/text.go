@@ -40,6 +40,12 @@ func clean(s string) string {
 	})
 	s = strings.TrimLeft(s, "*–-•· ") // a list item: "* – Iraqi prime minister …"
 	s = foreignRE.ReplaceAllString(s, "")
+	s = strings.Map(func(r rune) rune {
+		if r >= 0x1F1E6 && r <= 0x1F1FF {
+			return -1 // flag emoji: "🇷🇺 Russia: …"
+		}
+		return r
+	}, s)
 	if strings.IndexByte(s, '(') >= 0 {
 		s = pronunciationRE.ReplaceAllString(s, "") // "Antietam ( an-TEE-təm)", "Gettysburg (locally  )"
 	}
