@@ -208,6 +208,10 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 	if group && inLongerFileName(f.Text, v) {
 		return true // "Palestine" of "Emblem of the Palestine Liberation Army.svg Palestine Liberation Army"
 	}
+	if group && len(ws) == 1 && !acronym && f.Span[1] > f.Start && f.Span[1] >= f.Span[0] && f.Span[1]-f.Start <= len(f.Text) &&
+		beforeParticle(f.Text[f.Span[1]-f.Start:]) {
+		return true // "Ahrar" of "Ahrar al Sharqiyah"
+	}
 	if !acronym && !(person && len(ws) <= 3) {
 		return false
 	}
@@ -265,6 +269,17 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 		}
 	}
 	return found && !whole
+}
+
+// beforeParticle reports text that goes on with a lower-case name particle:
+// " al Sharqiyah".
+func beforeParticle(rest string) bool {
+	for _, p := range []string{" al ", " ash ", " wal ", " bin ", " ibn "} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // inLongerFileName reports a one-word name that an emblem's or flag's file

@@ -497,3 +497,16 @@ func TestListSideAndFlags(t *testing.T) {
 		t.Error("a description of groups is a sane unit")
 	}
 }
+
+func TestParticleAndAgainst(t *testing.T) {
+	text := "Ahrar al-Sham Muntasir Billah Brigade Ahrar al Sharqiyah Jaysh al-Sunna"
+	i := strings.Index(text, "Ahrar al Sharqiyah")
+	g := &generator{}
+	f := quiz.Fact{Kind: quiz.KindUnit, Text: text, Span: [2]int{i, i + len("Ahrar")}}
+	if !g.cutValue(f, "Ahrar") {
+		t.Error("\"Ahrar\" of \"Ahrar al Sharqiyah\" passes")
+	}
+	if got := againstSide(" against the Union right flank caused consternation, but the lines held."); got != "union" {
+		t.Errorf("againstSide = %q, want union", got)
+	}
+}

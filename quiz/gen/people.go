@@ -235,6 +235,21 @@ func affiliationAfter(s string, end int) string {
 	return ""
 }
 
+// againstSide returns the side word after "against the" in the clause that
+// follows the blank: the blank is not of that side.
+func againstSide(rest string) string {
+	if i := strings.IndexAny(rest, ",;."); i >= 0 {
+		rest = rest[:i]
+	}
+	ws := strings.Fields(rest)
+	for k := 0; k+2 < len(ws) && k < 8; k++ {
+		if strings.ToLower(ws[k]) == "against" && strings.ToLower(ws[k+1]) == "the" && upperStart(ws[k+2]) {
+			return strings.TrimSuffix(strings.ToLower(ws[k+2]), "s")
+		}
+	}
+	return ""
+}
+
 // forceNouns link a side word to a commander: "Union forces under General …".
 var forceNouns = map[string]bool{"forces": true, "army": true, "troops": true, "cavalry": true, "infantry": true,
 	"corps": true, "division": true, "brigade": true, "units": true, "militia": true}
@@ -280,6 +295,7 @@ func roleOf(text, v string) string {
 // personSlot is what a person option must share with the answer.
 type personSlot struct {
 	role, aff string
+	notAff    string          // the side the sentence sets the blank against ("_____ against the Union right flank")
 	named     map[string]bool // words of the sentence: a person named there is no option
 }
 
@@ -308,6 +324,9 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	if ps.aff == "" && fr.hasBlank() {
 		ps.aff = affiliationAfter(fr.sent, fr.blank[1])
 	}
+	if fr.hasBlank() {
+		ps.notAff = againstSide(fr.sent[fr.blank[1]:])
+	}
 	fr.ps = ps
 	return ps
 }
@@ -319,6 +338,9 @@ func (ps *personSlot) fits(p poolValue, answer string) bool {
 	}
 	if ps.aff != "" && p.aff != ps.aff {
 		return false // a Union general for "command of the Confederate army"
+	}
+	if ps.notAff != "" && p.aff == ps.notAff {
+		return false // a Union general for "an attack by _____ against the Union right flank"
 	}
 	if (words(p.v) == 1) != (words(answer) == 1) {
 		return false // "Assad" beside "Abu Abdullah Taoum": a surname alone against full names
