@@ -297,5 +297,6 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 // garbled reports source wording a student would stumble on beyond
 // ungrammatical's simple patterns.
 func garbled(s string) bool {
-	return perfectGarbleRE.MatchString(s) || commaSplice(s) || strings.Count(s, "\"")%2 == 1
+	return perfectGarbleRE.MatchString(s) || commaSplice(s) || strings.Count(s, "\"")%2 == 1 ||
+		strings.Count(s, "(") != strings.Count(s, ")") // "in the Battle of Damascus), sporadic clashes …"
 }
