@@ -510,3 +510,9 @@ func TestParticleAndAgainst(t *testing.T) {
 		t.Errorf("againstSide = %q, want union", got)
 	}
 }
+
+func TestOrdinalDay(t *testing.T) {
+	if !ordinalDay("on the 8th, grant sent sherman.") || ordinalDay("including the 25th special mission forces division and") {
+		t.Error("ordinalDay does not tell a day from a unit's number")
+	}
+}

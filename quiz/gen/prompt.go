@@ -44,7 +44,7 @@ var cityTopicRE = regexp.MustCompile(`^(?:Battle|Siege|Fall|Capture|Liberation|S
 
 // vagueNounRE finds a definite description whose referent lies outside the
 // sentence, with the word after it.
-var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|advance|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+)(?:\s+([\w'’-]+))?)?`)
+var vagueNounRE = regexp.MustCompile(`\b[Tt]he (offensive|operation|attack|assault|group|groups|movement|organisation|organization|campaign|clashes|raid|raids|attacks|airstrikes|ceasefire|truce|advance|district|neighborhood|neighbourhood|city|town|village|faction|factions|battle|siege|area|region|province)\b(?:\s+(\w+)(?:\s+([\w'’-]+))?)?`)
 
 // boundWords after a vague noun tie it to a name in the same sentence:
 // "the city of Hama", "the offensive on Aleppo".
@@ -53,7 +53,8 @@ var boundWords = map[string]bool{"of": true, "on": true, "against": true, "in": 
 
 // placeNoun are the vague nouns of places: a date after them does not say
 // which place.
-var placeNoun = map[string]bool{"city": true, "town": true, "village": true, "area": true, "region": true, "province": true}
+var placeNoun = map[string]bool{"city": true, "town": true, "village": true, "area": true, "region": true, "province": true,
+	"district": true, "neighborhood": true, "neighbourhood": true}
 
 // unnamedCraft reports "on board"/"aboard" with no vehicle named: "There
 // were 35 people on board" (of what?).

@@ -130,6 +130,9 @@ func hasRelativeDay(s string) bool { return hasRelativeDayLower(strings.ToLower(
 
 // hasRelativeDayLower is hasRelativeDay of a lower-cased text.
 func hasRelativeDayLower(l string) bool {
+	if ordinalDay(l) {
+		return true // "On the 8th, Grant sent …": the 8th of which month?
+	}
 	if !strings.Contains(l, "day") && !strings.Contains(l, "night") && !strings.Contains(l, "morning") &&
 		!strings.Contains(l, "evening") && !strings.Contains(l, "point") && !strings.Contains(l, "moment") &&
 		!strings.Contains(l, "week") && !strings.Contains(l, "month") {
@@ -141,6 +144,31 @@ func hasRelativeDayLower(l string) bool {
 		}
 	}
 	return false
+}
+
+// ordinalDay reports "the 8th", "the 21st": a day of an unnamed month.
+func ordinalDay(l string) bool {
+	for off := 0; ; {
+		i := strings.Index(l[off:], "the ")
+		if i < 0 {
+			return false
+		}
+		j := off + i + 4
+		off = j
+		k := j
+		for k < len(l) && l[k] >= '0' && l[k] <= '9' {
+			k++
+		}
+		if k == j || k+2 > len(l) {
+			continue
+		}
+		switch l[k : k+2] {
+		case "st", "nd", "rd", "th":
+			if rest := l[k+2:]; rest == "" || rest[0] == ',' || rest[0] == '.' || strings.HasPrefix(rest, " of ") {
+				return true // not "the 25th Special Mission Forces Division"
+			}
+		}
+	}
 }
 
 // dayParts date an event by a time of day only.
