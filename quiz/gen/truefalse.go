@@ -9,7 +9,7 @@ import (
 // trueFalse builds the true statement of a fact and, when a verified-false
 // value of the same type exists, a false one made by swapping it in.
 func (g *generator) trueFalse(fr *frame) []quiz.Card {
-	if fr.state == nil || fr.prose && fr.question == "" && !finiteVerbRE.MatchString(fr.sent) {
+	if fr.state == nil || fr.prose && fr.question == "" && !g.hasVerb(fr.sent) {
 		return nil // no statement to judge: "On 1 August, an ISIL sleeper in Sarrin."
 	}
 	var out []quiz.Card
