@@ -258,14 +258,15 @@ var forceNouns = map[string]bool{"forces": true, "army": true, "troops": true, "
 // occurrences, "" when none or two disagree.
 func affiliationOf(text, v string) string {
 	aff := ""
-	for off := 0; off < len(text); {
+	for off, n := 0, 0; off < len(text) && n < maxOccurrences; n++ {
 		i := strings.Index(text[off:], v)
 		if i < 0 {
 			break
 		}
 		i += off
 		off = i + len(v)
-		if a := affiliationBefore(text, i); a != "" {
+		w := max(0, i-lookBack)
+		if a := affiliationBefore(text[w:], i-w); a != "" {
 			if aff != "" && aff != a {
 				return ""
 			}
@@ -278,19 +279,28 @@ func affiliationOf(text, v string) string {
 // roleOf returns the role family the document names before v at any of its
 // occurrences ("Maj. Gen. George H. Thomas": military), "" when none.
 func roleOf(text, v string) string {
-	for off := 0; off < len(text); {
+	for off, n := 0, 0; off < len(text) && n < maxOccurrences; n++ {
 		i := strings.Index(text[off:], v)
 		if i < 0 {
 			break
 		}
 		i += off
 		off = i + len(v)
-		if r := roleBefore(text, i); r != "" {
+		w := max(0, i-lookBack)
+		if r := roleBefore(text[w:], i-w); r != "" {
 			return r
 		}
 	}
 	return ""
 }
+
+// lookBack bounds the text read before a name for its role or side (the
+// readers stop after a dozen words), and maxOccurrences the occurrences of a
+// name looked at: both keep generation linear in the document's size.
+const (
+	lookBack       = 240
+	maxOccurrences = 20
+)
 
 // personSlot is what a person option must share with the answer.
 type personSlot struct {
