@@ -151,11 +151,11 @@ var pronouns = map[string]bool{
 
 // firstWord returns the first word of s, lower-cased, without punctuation.
 func firstWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i]
 	}
-	return strings.ToLower(strings.Trim(f[0], `"'“”,.;:()`))
+	return strings.ToLower(strings.Trim(s, `"'“”,.;:()`))
 }
 
 // startsWithPronoun reports whether s begins with a pronoun.
@@ -242,11 +242,11 @@ func dropAdditive(sent string) string {
 }
 
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[i+1:]
 	}
-	return strings.Trim(f[len(f)-1], `"'“”,.;:()`)
+	return strings.Trim(s, `"'“”,.;:()`)
 }
 
 // upperFirst capitalises the first letter of s.
