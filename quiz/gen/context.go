@@ -414,7 +414,7 @@ func (g *generator) addPool(d Doc, here bool) {
 	}
 	same := !here && g.mainName != "" && norm(mainTopicName(d)) == g.mainName
 	for _, f := range d.Extraction.Facts {
-		v := strings.TrimSpace(f.Value)
+		v := stripFlags(strings.TrimSpace(f.Value))
 		if v == "" || len(v) > 80 || strings.ContainsAny(v, "[]|\"") || !g.sane(f, v) {
 			continue
 		}

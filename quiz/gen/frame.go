@@ -109,7 +109,7 @@ func looksSentence(s string) bool {
 // valueFrame asks for the fact's value.
 func (g *generator) valueFrame(fr frame) (*frame, bool) {
 	f := fr.f
-	v := strings.Trim(strings.TrimSpace(f.Value), `"“”`)
+	v := strings.Trim(stripFlags(strings.TrimSpace(f.Value)), `"“”`)
 	if v == "" || strings.ContainsAny(v, "[]|") || (f.Kind == quiz.KindDate && f.Date != nil) || !nameLike(v) {
 		return nil, false
 	}

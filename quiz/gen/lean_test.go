@@ -516,3 +516,12 @@ func TestOrdinalDay(t *testing.T) {
 		t.Error("ordinalDay does not tell a day from a unit's number")
 	}
 }
+
+func TestFlagsAndSideWords(t *testing.T) {
+	if got := stripFlags("🇹🇷 1,300–4,000 soldiers"); got != "1,300–4,000 soldiers" {
+		t.Errorf("stripFlags = %q", got)
+	}
+	if sideWord("Federals") != "union" || sideWord("Confederate") != "confederate" {
+		t.Error("sideWord does not join Federal and Union")
+	}
+}

@@ -250,6 +250,17 @@ func againstSide(rest string) string {
 	return ""
 }
 
+// sideSynonyms name one side two ways: a Federal general is a Union one.
+var sideSynonyms = map[string]string{"federal": "union", "yankee": "union"}
+
+func sideWord(w string) string {
+	w = strings.TrimSuffix(strings.ToLower(strings.Trim(w, ",.;:")), "s")
+	if s, ok := sideSynonyms[w]; ok {
+		return s
+	}
+	return w
+}
+
 // forceNouns link a side word to a commander: "Union forces under General …".
 var forceNouns = map[string]bool{"forces": true, "army": true, "troops": true, "cavalry": true, "infantry": true,
 	"corps": true, "division": true, "brigade": true, "units": true, "militia": true}
@@ -337,6 +348,12 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	if fr.hasBlank() {
 		ps.notAff = againstSide(fr.sent[fr.blank[1]:])
 	}
+	if ps.aff != "" {
+		ps.aff = sideWord(ps.aff)
+	}
+	if ps.notAff != "" {
+		ps.notAff = sideWord(ps.notAff)
+	}
 	fr.ps = ps
 	return ps
 }
@@ -382,5 +399,8 @@ func (g *generator) skeleton(v string) string {
 
 // personAff is the side word of a pool person, read in its own sentence.
 func personAff(f quiz.Fact, v string) string {
-	return affiliationOf(f.Text, v)
+	if a := affiliationOf(f.Text, v); a != "" {
+		return sideWord(a)
+	}
+	return ""
 }

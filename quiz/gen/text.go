@@ -40,12 +40,7 @@ func clean(s string) string {
 	})
 	s = strings.TrimLeft(s, "*–-•· ") // a list item: "* – Iraqi prime minister …"
 	s = foreignRE.ReplaceAllString(s, "")
-	s = strings.Map(func(r rune) rune {
-		if r >= 0x1F1E6 && r <= 0x1F1FF {
-			return -1 // flag emoji: "🇷🇺 Russia: …"
-		}
-		return r
-	}, s)
+	s = stripFlags(s)
 	if strings.IndexByte(s, '(') >= 0 {
 		s = pronunciationRE.ReplaceAllString(s, "") // "Antietam ( an-TEE-təm)", "Gettysburg (locally  )"
 	}
@@ -57,6 +52,21 @@ func clean(s string) string {
 	s = strings.ReplaceAll(s, ",,", ",")
 	return strings.TrimSpace(s)
 }
+
+// stripFlags drops flag emoji ("🇷🇺 Russia: …", "🇹🇷 1,300–4,000 soldiers").
+func stripFlags(s string) string {
+	if !strings.ContainsRune(s, 0xFFFD) && strings.IndexFunc(s, isFlag) < 0 {
+		return s
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if isFlag(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+func isFlag(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // accentFold maps the accented letters that occur in names of places and
 // people of the regions we cover to their plain forms. Lower case only:
