@@ -329,8 +329,8 @@ func (g *generator) index() {
 	for _, f := range g.facts {
 		tid := g.topicOf(f).id
 		k := sideKey{tid, f.Kind, f.Side}
-		if f.Side > 0 && g.sane(f, f.Value) && !containsNorm(g.sides[k], f.Value) {
-			g.sides[k] = append(g.sides[k], f.Value)
+		if v := stripFlags(f.Value); f.Side > 0 && g.sane(f, v) && !containsNorm(g.sides[k], v) {
+			g.sides[k] = append(g.sides[k], v)
 		}
 		slot := tid + "\x00" + string(f.Kind)
 		if g.slotValues[slot] == nil {
