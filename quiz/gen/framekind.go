@@ -29,6 +29,9 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 		strings.HasPrefix(strings.ToLower(fr.answer), "unknown")) {
 		return nil, false // "First phase: Unknown Second phase: 180 killed …": several cells run together
 	}
+	if f.Kind == quiz.KindBelligerent && g.onOtherSide(fr.t.id, fr.answer, f.Side) {
+		return nil, false // "Support: Russia" on two sides: which side did it fight on?
+	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
 	for _, v := range same {
 		fr.exclude[norm(v)] = true
@@ -91,6 +94,9 @@ func (g *generator) otherSides(fr *frame) []string {
 			continue
 		}
 		for _, v := range g.sides[sideKey{fr.t.id, fr.f.Kind, s}] {
+			if fr.f.Kind == quiz.KindBelligerent && g.onOtherSide(fr.t.id, v, s) {
+				continue // listed on two sides: no verified wrong answer
+			}
 			if (fr.f.Kind == quiz.KindStrength || fr.f.Kind == quiz.KindCasualties) && (strings.Contains(v, ":") || words(v) > 10) {
 				continue // several cells run together: no option either
 			}

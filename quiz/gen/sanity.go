@@ -89,7 +89,8 @@ func saneValue(f quiz.Fact, v string) bool {
 
 // vagueOpeners open a description of forces, not a name.
 var vagueOpeners = map[string]bool{"elements": true, "remnants": true, "other": true, "several": true, "some": true,
-	"parts": true, "members": true, "various": true, "many": true, "unidentified": true, "unknown": true}
+	"foreign": true,
+	"parts":   true, "members": true, "various": true, "many": true, "unidentified": true, "unknown": true}
 
 // labelWords head infobox lists without naming anyone.
 var labelWords = map[string]bool{"other": true, "others": true, "support": true, "supported": true, "unknown": true,
