@@ -30,6 +30,7 @@ type frame struct {
 	noSwap   bool                  // no verified-false swap exists
 	shown    bool                  // the sentence names the answer elsewhere: no blank card
 	ps       *personSlot           // what person options must share, computed once
+	accept   []string              // other right answers the frame knows of (typed)
 }
 
 // hasBlank reports whether the answer was found in the sentence.

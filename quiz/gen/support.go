@@ -9,7 +9,7 @@ import (
 // "X led by Y (HTS)" where both X and Y are names: "Syrian National Army
 // supported by Turkey", "Military Operations Command led by Hay'at Tahrir
 // al-Sham (HTS)".
-var supportRE = regexp.MustCompile(`^((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|al-[\p{L}'’-]+|of|the))*) (supported|backed|led) by ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|al-[\p{L}'’-]+|of|the)){0,4})(?: \([A-Z]{2,6}\))?$`)
+var supportRE = regexp.MustCompile(`^((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|al-[\p{L}'’-]+|of|the))*) (supported|backed|led) by ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|al-[\p{L}'’-]+|of|the)){0,4})(?: \(([A-Z]{2,6})\))?$`)
 
 // supportFrame asks who supported, backed or led a named group: "Who
 // supported the Syrian National Army in the Insurgency in Idlib?" → Turkey.
@@ -33,6 +33,11 @@ func (g *generator) supportFrame(fr frame, v string) (*frame, bool) {
 	fr.answer, fr.class, fr.prose, fr.noSwap, fr.typedOK = who, "support", false, true, true
 	fr.exclude[norm(who)] = true
 	fr.question = "Who " + verb + " " + group + " in " + ref + "?"
+	if len(m) > 4 && m[4] != "" {
+		// "led by Hay'at Tahrir al-Sham (HTS)": the abbreviation and its other
+		// names are right as well.
+		fr.accept = append([]string{m[4]}, g.alias.of(m[4])...)
+	}
 	fr.state = func(x string) string { return "In " + ref + ", " + group + " was " + verb + " by " + x + "." }
 	return &fr, true
 }

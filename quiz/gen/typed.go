@@ -20,6 +20,11 @@ func (g *generator) typed(fr *frame) []quiz.Card {
 	c := g.newCard(quiz.CardTyped, fr, prompt, fr.answer)
 	c.AnswerType = answerType(fr.class)
 	c.Accept = g.alias.of(fr.answer)
+	for _, a := range fr.accept {
+		if !containsNorm(c.Accept, a) && norm(a) != norm(fr.answer) {
+			c.Accept = append(c.Accept, a)
+		}
+	}
 	return []quiz.Card{c}
 }
 
