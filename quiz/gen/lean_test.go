@@ -525,3 +525,11 @@ func TestFlagsAndSideWords(t *testing.T) {
 		t.Error("sideWord does not join Federal and Union")
 	}
 }
+
+func TestCityOfAPlaceTopic(t *testing.T) {
+	g := &generator{docNorm: " " + norm("Saraqib is a city in northwestern Syria. The city fell to rebel forces in 2012.") + " ", cityMemo: map[string]bool{}}
+	got := g.nameCity("During the war, the city fell to rebel forces in 2012.", topicInfo{name: "Saraqib", base: "Saraqib"})
+	if !strings.Contains(got, "Saraqib fell") {
+		t.Errorf("nameCity = %q", got)
+	}
+}

@@ -99,6 +99,12 @@ func (g *generator) nameCity(sent string, t topicInfo) string {
 	if m == nil {
 		m = cityTopicRE.FindStringSubmatch(t.name)
 	}
+	if m == nil {
+		m = offensiveTopicRE.FindStringSubmatch(t.base)
+	}
+	if m == nil && !t.event && g.calledCity(t.base) {
+		m = []string{t.base, t.base} // "Saraqib is a city in …": "the city" is Saraqib
+	}
 	if m == nil || !g.isCity(m[1]) {
 		return sent
 	}
@@ -111,6 +117,26 @@ func (g *generator) nameCity(sent string, t topicInfo) string {
 		rest := s[len("the city"):]
 		return city + rest
 	})
+}
+
+// offensiveTopicRE finds the place an offensive is named after: "2024 Homs
+// offensive" → Homs.
+var offensiveTopicRE = regexp.MustCompile(`^(?:\d{4} )?([A-Z][\p{L}'’-]+) offensive$`)
+
+// calledCity reports a place topic the document calls a city or town ("Saraqib
+// is a city in northwestern Syria").
+func (g *generator) calledCity(place string) bool {
+	if strings.Contains(place, " ") || place == "" {
+		return false
+	}
+	k := "\x00called " + place
+	if v, ok := g.cityMemo[k]; ok {
+		return v
+	}
+	p := norm(place)
+	v := strings.Contains(g.docNorm, " "+p+" is a city ") || strings.Contains(g.docNorm, " "+p+" is a town ")
+	g.cityMemo[k] = v
+	return v
 }
 
 // isCity reports whether "the city" in a battle topic may be named after

@@ -252,7 +252,7 @@ var vagueWords = []string{"reportedly", "some", "several", "various", "many", "o
 // scoreFrame scores a card from its frame's features.
 func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	s := 1.0
-	if fr.prose && !fr.sentOK && (fr.question == "" || c.Kind == quiz.CardCloze || c.Kind == quiz.CardTrueFalse) {
+	if fr.prose && !fr.sentOK && (fr.question == "" || c.Kind == quiz.CardCloze) {
 		s -= penaltyVagueStart
 	}
 	if fr.prose {
