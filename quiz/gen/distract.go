@@ -46,6 +46,9 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		if (fr.f.Kind == quiz.KindCasualties || fr.f.Kind == quiz.KindStrength) && namesForce(c) != namesForce(fr.answer) {
 			continue // "29 SAA killed" beside "479+ killed (pro-government claim)": the form tells
 		}
+		if (fr.f.Kind == quiz.KindCasualties || fr.f.Kind == quiz.KindStrength) && g.sameSideClaim(fr, c) {
+			continue // "300 killed" when this side lists "300 killed (opposition claim)": also true
+		}
 		if fr.class == "place" && sharesName(c, out) {
 			continue // "Aleppo City" beside "Aleppo"
 		}
@@ -292,6 +295,26 @@ func theFits(fr *frame, c string) bool {
 		return true
 	}
 	return theHeads[strings.ToLower(lastWord(c))] == theHeads[strings.ToLower(lastWord(fr.answer))]
+}
+
+// sameSideClaim reports a loss or strength option that a value of the asked
+// side repeats once its bracketed note is dropped.
+func (g *generator) sameSideClaim(fr *frame, c string) bool {
+	nc := norm(withoutNote(c))
+	for _, v := range g.sides[sideKey{fr.t.id, fr.f.Kind, fr.f.Side}] {
+		if norm(withoutNote(v)) == nc {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutNote drops a bracketed note: "300 killed (opposition claim)".
+func withoutNote(v string) string {
+	if i := strings.IndexByte(v, '('); i > 0 {
+		return strings.TrimSpace(v[:i])
+	}
+	return v
 }
 
 // sharesName reports a place option that shares a name word with one

@@ -305,7 +305,11 @@ func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
 		fr.state = func(v string) string { return upperFirst(ref) + " took place in " + v + "." }
 	case quiz.KindPartOf:
 		// No question: other documents' "part of" cells make poor options.
-		fr.state = func(v string) string { return upperFirst(ref) + " was part of " + lowerThe(v) + "." }
+		art := ""
+		if strings.Contains(strings.ToLower(fr.f.Text), "the "+strings.ToLower(fr.answer)) && !strings.HasPrefix(strings.ToLower(fr.answer), "the ") {
+			art = "the " // "the 2024 Syrian opposition offensives": the cell's article
+		}
+		fr.state = func(v string) string { return upperFirst(ref) + " was part of " + art + lowerThe(v) + "." }
 	case quiz.KindOutcome:
 		// No question: result cells run several outcomes together, and
 		// another battle's result may be just as true here.

@@ -533,3 +533,20 @@ func TestCityOfAPlaceTopic(t *testing.T) {
 		t.Errorf("nameCity = %q", got)
 	}
 }
+
+func TestRun8Causes(t *testing.T) {
+	fr := &frame{sent: "Idlib became the second provincial capital to fall, after Raqqa which was captured by the rebels in March 2013.",
+		t: topicInfo{base: "Battle of Idlib"}}
+	i := strings.Index(fr.sent, "March 2013")
+	fr.dateHit = &dateHit{start: i, end: i + len("March 2013")}
+	if _, ok := eventLabel(fr); ok {
+		t.Error("a timeline label dated by its subordinate clause passes")
+	}
+	if withoutNote("300 killed (opposition claim)") != "300 killed" {
+		t.Error("withoutNote keeps the note")
+	}
+	ps := []pair{{"A Brigade", "the side of X", nil}, {"B Brigade", "the side of X", nil}, {"C Brigade", "the side of X", nil}}
+	if len((&generator{}).matchWindows(ps, "match")) != 0 {
+		t.Error("a matching card of one side is made")
+	}
+}

@@ -133,7 +133,9 @@ func (g *generator) matchWindows(ps []pair, prompt string) []quiz.Card {
 		if len(ps)-j > 0 && len(ps)-j < 3 {
 			j = max(i+3, len(ps)-3)
 		}
-		out = append(out, g.matchCard(ps[i:j], prompt))
+		if len(distinctRights(ps[i:j])) >= 2 {
+			out = append(out, g.matchCard(ps[i:j], prompt)) // five units of one side match nothing
+		}
 		i = j - 5
 	}
 	return out

@@ -95,8 +95,8 @@ var asideRE = regexp.MustCompile(`, (?:along with|together with|supported by|bac
 // eventLabel shortens the sentence without its date to its main clause.
 func eventLabel(fr *frame) (string, bool) {
 	rest, ok := withoutDate(fr.sent, *fr.dateHit)
-	if !ok {
-		return "", false
+	if !ok || subordinateDate(fr.sent, fr.dateHit.start) {
+		return "", false // "… after Raqqa which was captured in March 2013": not this event's date
 	}
 	rest = asideRE.ReplaceAllString(rest, "")
 	rest = strings.TrimSuffix(clauseCutRE.ReplaceAllString(rest, ""), ".")
