@@ -26,6 +26,7 @@ type generator struct {
 	framesCache               [][]*frame                 // frames per fact, built once
 	bySource                  map[[2]int][]quiz.Fact     // facts per cited source span
 	seenDates                 map[string]map[string]bool // ISO dates reported per topic
+	eventIndex                map[string][]datedEvent    // dated sentences per topic, built on first use (repeat.go)
 	mentionMemo               map[string]bool
 	cleanMemo                 map[string]string
 	dateMemo                  map[string][]dateHit

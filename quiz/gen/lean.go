@@ -18,7 +18,38 @@ var leaningOpeners = []string{"For example", "For instance", "However", "But", "
 	"Still", "Otherwise", "Despite this", "Despite that", "Because of this", "Due to this", "After this",
 	"After that", "Following this", "Other", "Another", "Others", "Both", "Such", "The other", "The rest",
 	"The remaining", "Either", "Neither", "In contrast", "By contrast", "On the other hand", "Even so", "And",
-	"Yet", "Hence", "In the meantime", "At the same time", "By then", "By that time"}
+	"Yet", "Hence", "In the meantime", "At the same time", "By then", "By that time", "Simultaneously",
+	"Concurrently"}
+
+// otherQuantifiers before "other" near a sentence's start count more of
+// something the sentence before introduced: "Two other airstrikes …".
+var otherQuantifiers = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "several": true, "many": true, "some": true,
+	"few": true, "numerous": true, "various": true, "dozens": true, "hundreds": true}
+
+// countsOthers reports a sentence that opens by counting others of
+// something: "Two other airstrikes …", "Several other villages …".
+func countsOthers(l string) bool {
+	ws := strings.Fields(l)
+	for i := 1; i < len(ws) && i < 5; i++ {
+		if ws[i] == "other" && (otherQuantifiers[ws[i-1]] || isDigits(ws[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != ',' {
+			return false
+		}
+	}
+	return true
+}
 
 // leaningAsides sit inside a sentence and point back the same way: "On 26
 // September, for example, …".
@@ -42,6 +73,9 @@ func leansOnPreviousLower(s, l string) bool {
 		if strings.Contains(l, a) {
 			return true
 		}
+	}
+	if countsOthers(strings.TrimLeft(l, "\"“ ")) {
+		return true
 	}
 	if i := strings.Index(l, " another "); i >= 0 {
 		if rest := l[i+len(" another "):]; rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {

@@ -20,6 +20,12 @@ func TestLeansOnPrevious(t *testing.T) {
 		{"The rebels captured the airport.", false},
 		{"Meanwhile, the army withdrew.", false}, // a time connective: weak, penalised elsewhere
 		{"Others' positions fell.", true},
+		{"Simultaneously, YPG reportedly advanced towards the town.", true},
+		{"Two other airstrikes in the countryside left 20 fighters dead.", true},
+		{"On 3 May, several other villages were captured.", true},
+		{"The two sides fought each other for a week.", false},
+		{"Other than the airport, the town was held.", true}, // an "Other" opener, as before
+
 	} {
 		if got := leansOnPrevious(tc.s); got != tc.want {
 			t.Errorf("leansOnPrevious(%q) = %v, want %v", tc.s, got, tc.want)
@@ -548,5 +554,30 @@ func TestRun8Causes(t *testing.T) {
 	ps := []pair{{"A Brigade", "the side of X", nil}, {"B Brigade", "the side of X", nil}, {"C Brigade", "the side of X", nil}}
 	if len((&generator{}).matchWindows(ps, "match")) != 0 {
 		t.Error("a matching card of one side is made")
+	}
+}
+
+// A date question needs one right date: an event the topic reports on two
+// dates is not asked by its date.
+func TestReportedTwice(t *testing.T) {
+	day := func(y, m, d int) *quiz.DateRange {
+		return &quiz.DateRange{Start: quiz.Date{Year: y, Month: m, Day: d}}
+	}
+	g := &generator{dateMemo: map[string][]dateHit{}, facts: []quiz.Fact{
+		{Kind: quiz.KindDate, TopicID: "morek", Text: "On 1 February 2014, rebels seized control of Morek.", Date: day(2014, 2, 1)},
+		{Kind: quiz.KindDate, TopicID: "morek", Text: "On 5 November 2015, rebels seized control of Morek again.", Date: day(2015, 11, 5)},
+		{Kind: quiz.KindDate, TopicID: "morek", Text: "On 23 August, SOHR confirmed that government forces advanced north.", Date: day(2015, 8, 23)},
+		{Kind: quiz.KindDate, TopicID: "morek", Text: "On 26 August, SOHR confirmed the government advancements.", Date: day(2015, 8, 26)},
+		{Kind: quiz.KindDate, TopicID: "morek", Text: "On 3 March 2014, rebels seized control of Kafr Zita.", Date: day(2014, 3, 3)},
+		{Kind: quiz.KindDate, TopicID: "other", Text: "On 9 May 2014, rebels seized control of Morek.", Date: day(2014, 5, 9)},
+	}}
+	for _, tc := range []struct {
+		i    int
+		want bool
+	}{{0, true}, {1, true}, {3, true}, {4, false}} {
+		f := g.facts[tc.i]
+		if got := g.reportedTwice(f.Text, f.Date.Start, f.TopicID); got != tc.want {
+			t.Errorf("reportedTwice(%q) = %v, want %v", f.Text, got, tc.want)
+		}
 	}
 }
