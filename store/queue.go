@@ -132,21 +132,11 @@ type queue struct {
 	newLeft, reviewLeft int
 }
 
+// openQueue resolves req: today's bounds and what is left of the daily
+// limits (QueueHead.openQueue, whose tally of the deck is not needed here).
 func openQueue(ctx context.Context, tx *readTx, req QueueRequest) (queue, error) {
-	q := queue{QueueRequest: req}
-	q.dayStart, q.dayEnd = dayBounds(req.Now, req.Settings.Location())
-	var newDone, reviewsDone int
-	err := tx.QueryRowContext(ctx, `SELECT
-		COALESCE(SUM(CASE WHEN before_state = $1 THEN 1 ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN before_state = $2 THEN 1 ELSE 0 END), 0)
-		FROM reviews WHERE learner_id = $3 AND reviewed_at >= $4 AND reviewed_at < $5`,
-		int(srs.New), int(srs.Review), req.LearnerID, ts(q.dayStart), ts(q.dayEnd)).Scan(&newDone, &reviewsDone)
-	if err != nil {
-		return q, fmt.Errorf("store: reviews today of learner %d: %w", req.LearnerID, err)
-	}
-	q.newLeft = max(req.Settings.NewPerDay-newDone, 0)
-	q.reviewLeft = max(req.Settings.ReviewsPerDay-reviewsDone, 0)
-	return q, nil
+	var h QueueHead
+	return h.openQueue(ctx, tx, req)
 }
 
 func dueCards(ctx context.Context, tx *readTx, req QueueRequest) ([]QueueItem, error) {

@@ -78,8 +78,8 @@ func (db *DB) head(ctx context.Context, req QueueRequest, withUntil bool) (Queue
 	return h, until, err
 }
 
-// openQueue is the package's openQueue with the deck's tally of today read
-// in the same query: both count the learner's reviews of today.
+// openQueue resolves req as openQueue does and reads the deck's tally of
+// today in the same query: both count the learner's reviews of today.
 func (h *QueueHead) openQueue(ctx context.Context, tx *readTx, req QueueRequest) (queue, error) {
 	q := queue{QueueRequest: req}
 	q.dayStart, q.dayEnd = dayBounds(req.Now, req.Settings.Location())

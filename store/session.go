@@ -19,7 +19,11 @@ func (db *DB) Sessions() *SessionStore { return &SessionStore{db: db} }
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	c := s.db.cache
 	if c == nil {
-		return s.find(ctx, token)
+		data, expiry, found, err := s.findExpiry(ctx, token)
+		if err != nil || !found || !expiry.After(s.db.now()) {
+			return nil, false, err
+		}
+		return data, true, nil
 	}
 	st := c.sessionStamp(token)
 	if e, ok := get(&c.mu, c.sess, token); ok && e.stamp == st {
@@ -58,22 +62,6 @@ func (s *SessionStore) findExpiry(ctx context.Context, token string) (data []byt
 		return nil, time.Time{}, false, fmt.Errorf("store: session expiry: %w", err)
 	}
 	return data, expiry, true, nil
-}
-
-func (s *SessionStore) find(ctx context.Context, token string) ([]byte, bool, error) {
-	var data []byte
-	st, err := s.db.readStmt(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`)
-	if err != nil {
-		return nil, false, err
-	}
-	err = st.QueryRowContext(ctx, token, ts(s.db.now())).Scan(&data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, false, nil
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("store: find session: %w", err)
-	}
-	return data, true, nil
 }
 
 // CommitCtx saves the session data for token until expiry.

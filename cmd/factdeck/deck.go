@@ -69,17 +69,7 @@ func (s *server) handleDeckShow(w http.ResponseWriter, r *http.Request) {
 
 // counts are the learner's new / learning / due numbers for a deck.
 func (s *server) counts(r *http.Request, docID int64) (views.Counts, error) {
-	settings, err := s.db.LearnerSettings(r.Context(), learnerID(r))
-	if err != nil {
-		return views.Counts{}, err
-	}
-	qc, err := s.db.QueueCounts(r.Context(), store.QueueRequest{
-		LearnerID: learnerID(r), DocID: docID, Now: s.now(), Settings: settings,
-	})
-	if err != nil {
-		return views.Counts{}, err
-	}
-	return views.Counts{New: qc.New, Learning: qc.Learning, Due: qc.Review}, nil
+	return s.deckCounts(r, studyDeck{Document: quiz.Document{ID: docID}})
 }
 
 // topicRows counts a deck's cards per topic, in the order topics first appear.

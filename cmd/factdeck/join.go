@@ -65,11 +65,8 @@ func (s *server) deckCard(r *http.Request, d studyDeck, cardID string) (quiz.Car
 	return c, err
 }
 
-// deckCounts are the learner's counts for a deck or a set.
+// deckCounts are the learner's counts for a deck, a topic deck or a set.
 func (s *server) deckCounts(r *http.Request, d studyDeck) (views.Counts, error) {
-	if d.SetID == 0 && d.TopicID == "" {
-		return s.counts(r, d.ID)
-	}
 	settings, err := s.db.LearnerSettings(r.Context(), learnerID(r))
 	if err != nil {
 		return views.Counts{}, err
