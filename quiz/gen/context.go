@@ -28,6 +28,7 @@ type generator struct {
 	seenDates                 map[string]map[string]bool // ISO dates reported per topic
 	eventIndex                map[string][]datedEvent    // dated sentences per topic, built on first use (repeat.go)
 	mentionMemo               map[string]bool
+	theMemo                   map[string]bool // takesThe per name
 	cleanMemo                 map[string]string
 	dateMemo                  map[string][]dateHit
 	saneMemo                  map[string]bool
@@ -168,6 +169,7 @@ type poolValue struct {
 	aff  string // for people: the side word named before the name ("confederate")
 	same bool   // from another document about the same main topic (the NPS summary of a battle's lead)
 	n    string // norm(v), computed once
+	rank string // for people: the military rank written right before the name ("colonel")
 }
 
 // docYear is the year a document's dated facts mostly fall in, so that
@@ -428,14 +430,17 @@ func (g *generator) addPool(d Doc, here bool) {
 				continue // "Davis": a person's surname read as a place
 			}
 		}
-		role, aff := "", ""
+		role, aff, rank := "", "", ""
 		if c == "person" {
 			role, aff = valueRole(f.Text, v), personAff(f, v)
+			if i := strings.Index(f.Text, v); i >= 0 {
+				rank = rankBefore(f.Text, i)
+			}
 		}
 		n := norm(v)
-		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role, aff, same, n})
+		g.pool[c] = append(g.pool[c], poolValue{v, here, year, role, aff, same, n, rank})
 		if c == string(quiz.KindBelligerent) {
-			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, "", "", same, n})
+			g.pool["group"] = append(g.pool["group"], poolValue{v, here, year, "", "", same, n, ""})
 		}
 	}
 }

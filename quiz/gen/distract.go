@@ -52,6 +52,9 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		if fr.class == "place" && sharesName(c, out) {
 			continue // "Aleppo City" beside "Aleppo"
 		}
+		if fr.class != "place" && fr.class != "date" && fr.class != "number" && clusters(c, out, fr.answer) {
+			continue // "Turkish Land Forces", "Turkish Air Force" beside "Kieba Martyrs Brigade": the odd one out is right
+		}
 		seen[k] = true
 		out = append(out, c)
 		if len(out) == n {
@@ -266,9 +269,17 @@ func ownedBlank(fr *frame) bool {
 // namesForce reports a loss or strength cell that names a force with a
 // capitalised word ("29 SAA killed", "60–108 Hezbollah killed").
 func namesForce(v string) bool {
+	depth := 0
 	for _, w := range strings.Fields(v) {
-		if upperStart(strings.Trim(w, "()")) {
-			return true
+		open := strings.HasPrefix(w, "(")
+		if open {
+			depth++
+		}
+		if depth == 0 && upperStart(w) {
+			return true // "21 YPG fighters killed", not "300+ killed (Al Rai claim)"
+		}
+		if strings.HasSuffix(w, ")") && depth > 0 {
+			depth--
 		}
 	}
 	return false
@@ -387,4 +398,24 @@ func sameForm(c, answer string) bool {
 		return ha == hc
 	}
 	return true
+}
+
+// clusters reports an option that shares a distinctive word with an option
+// already chosen which the answer lacks: three "Turkish …" units beside one
+// that is not, or "Republican Guard" beside "Syrian Republican Guard", make
+// the answer the odd one out.
+func clusters(c string, chosen []string, answer string) bool {
+	na := " " + norm(answer) + " "
+	for _, o := range chosen {
+		no := " " + norm(o) + " "
+		for _, w := range strings.Fields(norm(c)) {
+			if genericWords[w] || len(w) < 3 || strings.Contains(na, " "+w+" ") {
+				continue
+			}
+			if strings.Contains(no, " "+w+" ") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -3,6 +3,8 @@ package gen
 import (
 	"os"
 	"testing"
+
+	"github.com/factdeck/factdeck/quiz"
 )
 
 // TestDumpSeed writes every seed card (shown and held) as text when
@@ -20,5 +22,34 @@ func TestDumpSeed(t *testing.T) {
 	defer f.Close()
 	if err := WriteText(f, Generate(seed, loadCorpus(t), DefaultOptions())); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDumpCorpus writes every shown corpus card as text when
+// GEN_DUMP_CORPUS names a file: for comparing the output of two versions
+// of the generators card by card.
+func TestDumpCorpus(t *testing.T) {
+	out := os.Getenv("GEN_DUMP_CORPUS")
+	if out == "" {
+		t.Skip("set GEN_DUMP_CORPUS=file to write every shown corpus card")
+	}
+	seed := loadDoc(t, seedPath)
+	corpus := loadCorpus(t)
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, d := range corpus {
+		others := append(append([]Doc{seed}, corpus[:i]...), corpus[i+1:]...)
+		var shown []quiz.Card
+		for _, c := range Generate(d, others, DefaultOptions()) {
+			if !c.Held {
+				shown = append(shown, c)
+			}
+		}
+		if err := WriteText(f, shown); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

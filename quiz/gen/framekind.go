@@ -40,21 +40,28 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 		}
 	}
 	anchor := ""
-	for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, f.Side}] {
-		if !g.alias.same(b, fr.answer) && !g.onOtherSide(fr.t.id, b, f.Side) {
-			anchor = b
-			break
+	if f.Kind == quiz.KindBelligerent {
+		for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, f.Side}] {
+			if !g.alias.same(b, fr.answer) && !g.onOtherSide(fr.t.id, b, f.Side) && !sameNation(b, fr.answer) {
+				anchor = b
+				break
+			}
 		}
+	} else {
+		anchor = g.sideName(fr.t.id, f.Side, fr.answer)
 	}
 	if anchor == "" {
-		return nil, false
+		return nil, false // "Syrian Armed Forces on the same side as Syrian Arab Republic": true by its name
 	}
 	ref := fr.t.ref(false)
 	w := sideRoles[f.Kind]
 	switch f.Kind {
 	case quiz.KindBelligerent:
+		anchor = g.theName(anchor)
 		fr.question = w.which + " on the same side as " + anchor + " in " + ref + "?"
-		fr.state = func(v string) string { return "In " + ref + ", " + v + " fought on the same side as " + anchor + "." }
+		fr.state = func(v string) string {
+			return "In " + ref + ", " + g.theName(v) + " fought on the same side as " + anchor + "."
+		}
 	case quiz.KindCommander, quiz.KindUnit:
 		fr.question = w.which + " on the side of " + anchor + " in " + ref + "?"
 		fr.state = func(v string) string {
@@ -62,7 +69,11 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 			if f.Kind == quiz.KindCommander && plural(v) {
 				role = "commanders"
 			}
-			return "In " + ref + ", " + v + " " + be(v) + " " + role + " on the side of " + anchor + "."
+			subj := v
+			if f.Kind == quiz.KindUnit {
+				subj = g.theName(v)
+			}
+			return "In " + ref + ", " + subj + " " + be(v) + " " + role + " on the side of " + anchor + "."
 		}
 	default:
 		fr.question = w.which + " of " + anchor + " in " + ref + "?"
@@ -431,4 +442,74 @@ func withoutDate(sent string, h dateHit) (string, bool) {
 		return "", false
 	}
 	return out, true
+}
+
+// sideName names an infobox side for a question about one of its values:
+// by its principal belligerents (not its supporters, not those listed on
+// two sides, not the value itself), all of them when there are two or
+// three, since a column may hold parties that are not one force ("Syrian
+// Democratic Forces" and "Syrian Arab Republic" in one column of al-Bab):
+// a unit or a figure of the column is then true only of the column.
+func (g *generator) sideName(topic string, side int, value string) string {
+	var names []string
+	for _, f := range g.facts {
+		if f.Kind != quiz.KindBelligerent || f.TopicID != topic || f.Side != side || strings.EqualFold(f.Role, "Support") {
+			continue
+		}
+		b := strings.TrimSpace(f.Value)
+		if b == "" || g.alias.same(b, value) || g.onOtherSide(topic, b, side) || !containsNorm(g.sides[sideKey{topic, quiz.KindBelligerent, side}], b) {
+			continue
+		}
+		dup := false
+		for _, n := range names {
+			if g.alias.same(n, b) || norm(n) == norm(b) {
+				dup = true
+			}
+		}
+		if !dup {
+			names = append(names, b)
+		}
+	}
+	for i, n := range names {
+		names[i] = g.theName(n)
+	}
+	switch len(names) {
+	case 0:
+		for _, b := range g.sides[sideKey{topic, quiz.KindBelligerent, side}] {
+			if !g.alias.same(b, value) && !g.onOtherSide(topic, b, side) {
+				return g.theName(b)
+			}
+		}
+		return ""
+	case 1:
+		return names[0]
+	case 2:
+		return names[0] + " and " + names[1]
+	case 3:
+		return names[0] + ", " + names[1] + " and " + names[2]
+	}
+	return names[0] + " and its allies"
+}
+
+// sameNation reports two names that open with the same nation word, one of
+// them a state or its forces: "Syrian Armed Forces" and "Syrian Arab
+// Republic", where pairing them says nothing.
+func sameNation(a, b string) bool {
+	fa, fb := strings.ToLower(firstWord(a)), strings.ToLower(firstWord(b))
+	if len(fa) < 4 || len(fb) < 4 || !strings.HasPrefix(fa, fb) && !strings.HasPrefix(fb, fa) {
+		return false
+	}
+	return stateOrMilitary(a) && (stateOrMilitary(b) || words(b) == 1) ||
+		stateOrMilitary(b) && words(a) == 1 // "Syria" and "Syrian Armed Forces"
+}
+
+// stateOrMilitary reports the name of a state or of its armed forces.
+func stateOrMilitary(n string) bool {
+	l := strings.ToLower(n)
+	for _, w := range []string{"republic", "kingdom", "armed forces", "army", "air force", "navy"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -134,7 +134,7 @@ func ungrammatical(sent string) bool {
 	}
 	ws := strings.Fields(sent)
 	for i := 1; i < len(ws); i++ {
-		a, b := strings.ToLower(ws[i-1]), ws[i]
+		a, b := strings.ToLower(ws[i-1]), strings.TrimLeft(ws[i], "\"“'‘(")
 		lb := strings.ToLower(b)
 		if a == ws[i-1] && a == lb && !strings.ContainsAny(a, "0123456789") && len(a) > 1 {
 			return true // "the the" (not "Hassan Hassan")
@@ -162,7 +162,7 @@ func ungrammatical(sent string) bool {
 		}
 		break
 	}
-	return false
+	return sourceSlip(sent)
 }
 
 // broadPreps take a region as their object: "throughout _____".

@@ -141,22 +141,68 @@ var beVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true
 var stateWords = map[string]bool{"still": true, "only": true, "under": true, "home": true, "sole": true,
 	"last": true, "largest": true, "biggest": true, "main": true}
 
+// stateParticiples after "was/were" describe where or how something
+// stood, not what happened: "was engaged in the battle", "were besieged".
+var stateParticiples = map[string]bool{"engaged": true, "besieged": true, "surrounded": true, "encircled": true,
+	"located": true, "stationed": true, "deployed": true, "present": true, "involved": true, "active": true,
+	"positioned": true, "trapped": true, "entrenched": true, "garrisoned": true, "held": true,
+	"controlled": true, "occupied": true, "based": true, "concentrated": true, "near": true, "close": true,
+	"away": true, "inside": true, "within": true, "outside": true, "in": true, "at": true, "on": true}
+
+// stateAdverbs may stand between "was/were" and what follows.
+var stateAdverbs = map[string]bool{"reportedly": true, "allegedly": true, "also": true, "already": true,
+	"now": true, "merely": true, "just": true, "apparently": true, "then": true, "again": true, "not": true}
+
+// distanceWords before "away" or "from" give a standing distance: "merely
+// metres away from Zabadani centre".
+var distanceWords = map[string]bool{"metres": true, "meters": true, "kilometres": true, "kilometers": true,
+	"km": true, "miles": true, "yards": true}
+
 // stative reports a clause that states a condition ("Raqqa remained the
-// only …", "there were still two ISIL holdouts", "X was the only …") rather
-// than an event: asking when it happened has no one answer.
+// only …", "there were still two ISIL holdouts", "X was the only …", "the
+// YPG was engaged in the battle", "was reportedly making further advances")
+// rather than an event: asking when it happened has no one answer, and a
+// shifted date does not make it false.
 func stative(s string) bool {
 	ws := strings.Fields(strings.ToLower(s))
+	firstBe := false
 	for i, raw := range ws {
 		w := strings.Trim(raw, ",.;:()\"“”")
 		if statives[w] {
 			return true
 		}
+		if distanceWords[w] && i+1 < len(ws) && strings.Trim(ws[i+1], ",.") == "away" {
+			return true
+		}
+		if (w == "further" && i+1 < len(ws) && strings.HasPrefix(ws[i+1], "advance") ||
+			strings.HasPrefix(w, "advanc") && i+1 < len(ws) && strings.Trim(ws[i+1], ",.") == "further") &&
+			eventVerbs(ws) <= 1 && !strings.Contains(s, "capturing") && !strings.Contains(s, "seizing") &&
+			!strings.Contains(s, "taking") {
+			return true // "made further advances", "advanced further": one step of many, nothing else told
+		}
+		if eventVerb(raw) && !(i > 0 && beVerbs[strings.Trim(ws[i-1], ",")]) {
+			firstBe = true // the main clause tells an event: a later "was" is in a clause of its own
+		}
 		if !beVerbs[w] || i+1 >= len(ws) {
 			continue
 		}
+		if firstBe {
+			continue // a later "was" belongs to a clause of its own: "…, which was stationed …"
+		}
+		firstBe = true
 		n := strings.Trim(ws[i+1], ",.;:()\"“”")
 		if stateWords[n] || (n == "the" || n == "a") && i+2 < len(ws) && stateWords[strings.Trim(ws[i+2], ",.")] {
 			return true
+		}
+		j := i + 1
+		for j < len(ws) && stateAdverbs[strings.Trim(ws[j], ",")] {
+			j++
+		}
+		if j < len(ws) {
+			n = strings.Trim(ws[j], ",.;:()\"“”")
+			if stateParticiples[n] || len(n) > 4 && strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "thing") && n != "during" {
+				return true // "was engaged", "were merely …", "was making further advances"
+			}
 		}
 	}
 	return false
@@ -186,6 +232,17 @@ var pastIrregulars = map[string]bool{"took": true, "fell": true, "began": true, 
 	"chose": true, "did": true, "found": true, "got": true, "kept": true, "laid": true, "put": true, "rose": true,
 	"said": true, "sought": true, "spread": true, "stood": true, "swept": true, "threw": true, "told": true,
 	"wrote": true, "undertook": true, "overtook": true, "forsook": true, "bore": true, "slew": true, "stole": true}
+
+// eventVerbs counts the simple-past verbs among ws.
+func eventVerbs(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if eventVerb(w) {
+			n++
+		}
+	}
+	return n
+}
 
 // eventVerb reports a lower-case simple-past verb.
 func eventVerb(raw string) bool {

@@ -581,3 +581,57 @@ func TestReportedTwice(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceSlips(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The Kurdish enclave inside Aleppo, namely the neighbourhoods of Sheikh Maqsoud and Ashrafieh, were besieged by the rebels.": true,
+		"According to government sources, the army overrun a rebel field hospital and captured several buildings.":                   true,
+		"On 18 September, 56 soldiers were executed by the al-Nusra Front, bring the total number of executed soldiers to 71.":       true,
+		"The SDF captured Ibad village, further expanding their control in eastern countryside of Tabqa.":                            true,
+		"On 6 August, The NDF and the Hezbollah were reportedly merely metres away from Zabadani centre.":                            true,
+		"The rebels was driven back.": true,
+		"The neighbourhoods of Sheikh Maqsoud and Ashrafieh were besieged by the rebels.":                               false,
+		"The army, and the militias, were pushed back.":                                                                 false,
+		"The town was overrun by the rebels.":                                                                           false,
+		"The army were said to be exhausted.":                                                                           false,
+		"The YPG and the SDF were fighting ISIL.":                                                                       false,
+		"On 29 November 2024, the rebels entered the city.":                                                             false,
+		"Iraqi prime minister Nouri al-Maliki condemned the killings and described the deaths as an \"ugly massacre\".": false,
+	} {
+		if got := ungrammatical(s); got != want {
+			t.Errorf("ungrammatical(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestStativeStates(t *testing.T) {
+	for s, want := range map[string]bool{
+		"On 24 June, the YPG was engaged in the battle for Al-Hasakah city.":                                 true,
+		"On 9 August, the NDF and the Hezbollah were reportedly merely metres away from Zabadani centre.":    true,
+		"On 4 July, the YPG, backed by Coalition airstrikes, was reportedly making further advances.":        true,
+		"On 8 December, the Army advanced further.":                                                          true,
+		"On 30 August, Pope renewed his attacks, seemingly unaware that Longstreet was on the field.":        false,
+		"On 7 September, the Army reportedly advanced further, capturing the Dawar Al-Saylaan Neighborhood.": false,
+		"On 10 July, the town was captured by the army.":                                                     false,
+	} {
+		if got := stative(s); got != want {
+			t.Errorf("stative(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestRepairAppositive(t *testing.T) {
+	in := "The Kurdish enclave inside Aleppo, namely the neighbourhoods of Sheikh Maqsoud and Ashrafieh, were besieged by the rebels."
+	want := "The Kurdish enclave inside Aleppo, namely the neighbourhoods of Sheikh Maqsoud and Ashrafieh, was besieged by the rebels."
+	if got := clean(in); got != want {
+		t.Errorf("clean(%q) = %q, want %q", in, got, want)
+	}
+	for _, s := range []string{
+		"The neighbourhoods of Sheikh Maqsoud and Ashrafieh, namely the Kurdish enclave, were besieged.",
+		"The army overrun a rebel field hospital.",
+	} {
+		if got := clean(s); got != s {
+			t.Errorf("clean(%q) = %q, want it unchanged", s, got)
+		}
+	}
+}

@@ -61,12 +61,10 @@ func (g *generator) matchCards() []quiz.Card {
 	return out
 }
 
-// sideLabel names a side by its first belligerent that is not the value.
+// sideLabel names a side by its principal belligerents (sideName).
 func (g *generator) sideLabel(fr *frame) string {
-	for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, fr.f.Side}] {
-		if !g.onOtherSide(fr.t.id, b, fr.f.Side) {
-			return "the side of " + b
-		}
+	if n := g.sideName(fr.t.id, fr.f.Side, fr.answer); n != "" {
+		return "the side of " + n
 	}
 	return ""
 }

@@ -318,6 +318,7 @@ type personSlot struct {
 	role, aff string
 	notAff    string          // the side the sentence sets the blank against ("_____ against the Union right flank")
 	named     map[string]bool // words of the sentence: a person named there is no option
+	rank      string          // the rank written right before the blank ("Col. _____"): options need the same
 }
 
 // personSlotOf reads the role and side of the frame's person answer from
@@ -347,6 +348,7 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	}
 	if fr.hasBlank() {
 		ps.notAff = againstSide(fr.sent[fr.blank[1]:])
+		ps.rank = rankBefore(fr.sent, fr.blank[0])
 	}
 	if ps.aff != "" {
 		ps.aff = sideWord(ps.aff)
@@ -368,6 +370,9 @@ func (ps *personSlot) fits(p poolValue, answer string) bool {
 	}
 	if ps.notAff != "" && p.aff == ps.notAff {
 		return false // a Union general for "an attack by _____ against the Union right flank"
+	}
+	if ps.rank != "" && p.rank != ps.rank {
+		return false // "Col. _____" with Grant, Meade and Hancock, generals all: the rank tells
 	}
 	if (words(p.v) == 1) != (words(answer) == 1) {
 		return false // "Assad" beside "Abu Abdullah Taoum": a surname alone against full names
@@ -403,4 +408,22 @@ func personAff(f quiz.Fact, v string) string {
 		return sideWord(a)
 	}
 	return ""
+}
+
+// ranks map the military ranks and their abbreviations written before a
+// name to one word: "Maj. Gen." and "General" are both "general".
+var ranks = map[string]string{"gen.": "general", "gen": "general", "general": "general", "col.": "colonel",
+	"col": "colonel", "colonel": "colonel", "maj.": "major", "major": "major", "capt.": "captain",
+	"captain": "captain", "lt.": "lieutenant", "lieutenant": "lieutenant", "brig.": "brigadier",
+	"brigadier": "brigadier", "adm.": "admiral", "admiral": "admiral", "sgt.": "sergeant", "sergeant": "sergeant",
+	"commodore": "commodore", "cmdr.": "commander", "marshal": "marshal"}
+
+// rankBefore returns the rank written right before pos in s ("Col.
+// _____" → colonel; "Maj. Gen. _____" → general), "" when none.
+func rankBefore(s string, pos int) string {
+	ws := strings.Fields(s[:pos])
+	if len(ws) == 0 {
+		return ""
+	}
+	return ranks[strings.ToLower(ws[len(ws)-1])]
 }

@@ -281,7 +281,7 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if fr.prose && fr.question == "" && !g.hasVerb(fr.sent) {
 		s -= penaltyHold // "On 30 July, an ISIL sleeper in Sarrin.": no verb, no statement
 	}
-	if fr.prose && fr.question == "" && (c.Kind == quiz.CardTrueFalse && g.ungrammatical(fr.sent) || g.garbled(fr.sent)) {
+	if fr.prose && fr.question == "" && (g.ungrammatical(fr.sent) || g.garbled(fr.sent)) {
 		s -= penaltyHold // the source's own faulty wording, quoted as a statement or a stem
 	}
 	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped) && fr.question == "" && broadRegionGap(fr) {

@@ -50,7 +50,7 @@ func clean(s string) string {
 	}
 	s = strings.ReplaceAll(s, "( ", "(")
 	s = strings.ReplaceAll(s, ",,", ",")
-	return strings.TrimSpace(s)
+	return repairAppositive(strings.TrimSpace(s))
 }
 
 // stripFlags drops flag emoji ("🇷🇺 Russia: …", "🇹🇷 1,300–4,000 soldiers").

@@ -1,0 +1,205 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Grammar slips a source sentence can carry into a card verbatim: a verb
+// that disagrees with its subject ("The Kurdish enclave … were besieged"),
+// a participle for a past tense ("the army overrun a field hospital"), a
+// bare verb where a participle belongs (", bring the total …"), a missing
+// article ("in eastern countryside of Tabqa") or a capital "The" after a
+// comma. A student reads the card as our wording, so the card is held.
+
+// slipRE finds the fixed-form slips.
+var slipRE = regexp.MustCompile(
+	`, (?:bring|take|raise|push|make|leave|force|cause|mark|increase) (?:the|a|an|their|its|his|her) ` +
+		`|\b(?:in|into|from|to|toward|towards|across|throughout|on) (?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)? (?:countryside|part|side|edge|bank|flank|sector|section|portion|half|outskirts) of\b` +
+		`|, The [A-Z]{2,}\b`)
+
+// participlePasts are past participles that differ from the simple past;
+// with no auxiliary before them they stand for a misspelt past tense.
+var participlePasts = map[string]bool{"overrun": true, "begun": true, "swum": true, "sunk": true, "shrunk": true,
+	"sprung": true, "rung": true, "drunk": true}
+
+// auxiliaries may stand before a participle.
+var auxiliaries = map[string]bool{"had": true, "has": true, "have": true, "having": true, "was": true,
+	"were": true, "been": true, "be": true, "being": true, "is": true, "are": true, "to": true, "and": true,
+	"or": true, "not": true, "get": true, "got": true, "gets": true, "never": true, "already": true,
+	"also": true, "just": true, "recently": true, "then": true, "nearly": true, "almost": true}
+
+// collectives take a plural verb in British usage: "the army were".
+var collectives = map[string]bool{"army": true, "government": true, "police": true, "people": true,
+	"majority": true, "minority": true, "number": true, "rest": true, "remainder": true, "staff": true,
+	"personnel": true, "crew": true, "family": true, "public": true, "media": true, "data": true,
+	"infantry": true, "artillery": true, "cavalry": true, "militia": true, "military": true, "navy": true,
+	"garrison": true, "command": true, "leadership": true, "team": true, "couple": true, "total": true,
+	"half": true, "third": true, "quarter": true, "percent": true, "group": true, "regime": true,
+	"opposition": true, "coalition": true, "alliance": true, "force": true, "youth": true, "clergy": true,
+	"brigade": true, "battalion": true, "regiment": true, "division": true, "corps": true, "unit": true,
+	"party": true, "council": true, "committee": true, "administration": true, "enemy": true}
+
+// pluralOnly end in -s and take a singular verb or have no singular.
+var pluralOnly = map[string]bool{"news": true, "series": true, "species": true, "means": true,
+	"headquarters": true, "barracks": true, "politics": true, "physics": true, "crossroads": true,
+	"whereabouts": true, "status": true, "campus": true, "virus": true, "census": true, "chaos": true,
+	"bus": true, "gas": true, "analysis": true, "basis": true, "crisis": true, "thesis": true, "emphasis": true,
+	"lens": true, "corpus": true, "consensus": true, "apparatus": true, "focus": true, "radius": true}
+
+// subjectEnds close the head of a subject noun phrase.
+var subjectEnds = map[string]bool{"of": true, "in": true, "inside": true, "near": true, "from": true, "at": true,
+	"on": true, "with": true, "for": true, "between": true, "including": true, "namely": true, "which": true,
+	"who": true, "that": true, "under": true, "along": true, "around": true, "outside": true, "within": true,
+	"led": true, "loyal": true, "based": true, "backed": true, "belonging": true, "by": true, "to": true,
+	"across": true, "against": true, "during": true, "among": true}
+
+// npOpeners open a noun phrase whose head is a common noun.
+var npOpeners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "its": true, "their": true, "his": true, "her": true}
+
+// singularBe and pluralBe are the finite forms of "to be" and "to have"
+// by number.
+var singularBe = map[string]bool{"was": true, "is": true, "has": true}
+var pluralBe = map[string]bool{"were": true, "are": true, "have": true}
+
+// sourceSlip reports a grammar slip of the kinds above.
+func sourceSlip(sent string) bool {
+	if slipRE.MatchString(sent) || disagrees(sent) {
+		return true
+	}
+	ws := strings.Fields(sent)
+	for i := 1; i < len(ws); i++ {
+		w := strings.Trim(ws[i], ",.;:")
+		if !participlePasts[w] {
+			continue
+		}
+		prev := strings.ToLower(strings.Trim(ws[i-1], ",.;:()"))
+		if !auxiliaries[prev] && !strings.HasSuffix(prev, "ly") && !strings.HasSuffix(ws[i-1], ",") {
+			return true // "the army overrun a rebel field hospital"
+		}
+	}
+	return false
+}
+
+// disagrees reports a subject whose number the first "was/were" (or
+// "is/are", "has/have") contradicts: "The Kurdish enclave inside Aleppo, …
+// were besieged", "The rebels was …". Only a common-noun head after an
+// article or possessive is judged; names, "and"-joined subjects and
+// collectives are left alone.
+func disagrees(sent string) bool {
+	_, _, bad := agreement(sent)
+	return bad
+}
+
+// singularOf is the singular of a plural "to be" or "to have".
+var singularOf = map[string]string{"were": "was", "are": "is", "have": "has"}
+
+// repairAppositive mends the one disagreement whose fix is sure: a
+// singular subject whose plural appositive the verb followed ("The Kurdish
+// enclave inside Aleppo, namely the neighbourhoods of Sheikh Maqsoud and
+// Ashrafieh, were besieged" → "was besieged").
+func repairAppositive(s string) string {
+	if !strings.Contains(s, ", namely ") && !strings.Contains(s, ", i.e. ") {
+		return s
+	}
+	at, verb, bad := agreement(s)
+	if !bad || singularOf[verb] == "" || at < 0 {
+		return s
+	}
+	pre := s[:at]
+	if !strings.Contains(pre, ", namely ") && !strings.Contains(pre, ", i.e. ") {
+		return s
+	}
+	return pre + singularOf[verb] + s[at+len(verb):]
+}
+
+// agreement finds the subject's head and its first "to be"/"to have" verb
+// and reports whether their numbers clash, with the verb's byte offset.
+func agreement(sent string) (at int, verb string, bad bool) {
+	s := sent
+	base := 0
+	if ws := strings.Fields(s); len(ws) > 0 && (subordinateStart(ws[0]) || strings.HasPrefix(s, "On ") || strings.HasPrefix(s, "In ")) {
+		i := strings.Index(s, ", ")
+		if i < 0 {
+			return -1, "", false
+		}
+		s, base = s[i+2:], i+2
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 3 || !npOpeners[strings.ToLower(ws[0])] {
+		return -1, "", false
+	}
+	pos, off := make([]int, len(ws)), 0
+	for i, w := range ws {
+		j := strings.Index(s[off:], w)
+		pos[i] = base + off + j
+		off += j + len(w)
+	}
+	head, headAt, byComma := "", 0, false
+	for i, raw := range ws {
+		if i > 14 {
+			return -1, "", false
+		}
+		w := strings.ToLower(strings.Trim(raw, ",.;:()\"“”"))
+		if singularBe[w] || pluralBe[w] {
+			if head == "" {
+				if i < 2 || !lowerWord(ws[i-1]) {
+					return -1, "", false
+				}
+				head = strings.ToLower(strings.Trim(ws[i-1], ",.;:()\"“”"))
+			}
+			return pos[i], w, singularBe[w] && pluralHead(head) || pluralBe[w] && singularHead(head)
+		}
+		if (w == "and" || w == "&" || w == "or" || w == "both" || w == "as") && (head == "" || byComma && i == headAt+1) {
+			return -1, "", false // "The YPG and the SDF were", "The army, and the militias, were", "X as well as Y"
+		}
+		if head != "" {
+			continue // past the head: skip the modifiers up to the verb
+		}
+		if i > 0 && subjectEnds[w] {
+			head, headAt = strings.ToLower(strings.Trim(ws[i-1], ",.;:()\"“”")), i
+			if !lowerWord(ws[i-1]) {
+				return -1, "", false
+			}
+			continue
+		}
+		if i > 0 && strings.HasSuffix(raw, ",") {
+			head, headAt, byComma = w, i, true
+			if !lowerWord(raw) {
+				return -1, "", false
+			}
+			continue
+		}
+		if i > 0 && (eventVerb(raw) || strings.HasSuffix(w, "ing")) && i+1 < len(ws) {
+			return -1, "", false // a verb before any be-form: not a simple subject
+		}
+	}
+	return -1, "", false
+}
+
+// lowerWord reports a word of lower-case letters (after trimming).
+func lowerWord(raw string) bool {
+	w := strings.Trim(raw, ",.;:()\"“”")
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !(w[i] >= 'a' && w[i] <= 'z' || w[i] == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralHead reports a regular plural common noun.
+func pluralHead(h string) bool {
+	return len(h) > 3 && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !pluralOnly[h] &&
+		!strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is") && !strings.HasSuffix(h, "ics")
+}
+
+// singularHead reports a singular common noun that takes no plural verb.
+func singularHead(h string) bool {
+	return len(h) > 2 && !strings.HasSuffix(h, "s") && !collectives[h] && !strings.HasSuffix(h, "ing") &&
+		h != "who" && h != "which" && h != "that" && !strings.HasSuffix(h, "ly")
+}
