@@ -28,7 +28,8 @@ type generator struct {
 	seenDates                 map[string]map[string]bool // ISO dates reported per topic
 	eventIndex                map[string][]datedEvent    // dated sentences per topic, built on first use (repeat.go)
 	mentionMemo               map[string]bool
-	theMemo                   map[string]bool // takesThe per name
+	theMemo                   map[string]bool            // takesThe per name
+	commands                  map[string]map[string]bool // norm commander → norm belligerents of the sides they led, in any document
 	cleanMemo                 map[string]string
 	dateMemo                  map[string][]dateHit
 	saneMemo                  map[string]bool
@@ -221,6 +222,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		verbMemo:      map[string]bool{},
 		grammarMemo:   map[string]bool{},
 		mentionAsMemo: map[string]bool{},
+		commands:      map[string]map[string]bool{},
 		skelMemo:      map[string]string{},
 		cityMemo:      map[string]bool{},
 		sideNames:     map[string]bool{},
@@ -415,6 +417,7 @@ func (g *generator) addPool(d Doc, here bool) {
 	if !here {
 		g.noteAllies(d)
 	}
+	g.noteCommands(d)
 	same := !here && g.mainName != "" && norm(mainTopicName(d)) == g.mainName
 	for _, f := range d.Extraction.Facts {
 		v := stripFlags(strings.TrimSpace(f.Value))
@@ -522,6 +525,44 @@ func cleanTopicName(s string) string {
 func containsStr(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// noteCommands records, for each commander of d's infoboxes, the
+// belligerents of the side they led: Bashar al-Assad led the Syrian Arab
+// Republic's side in one battle, so he is no wrong option for that side's
+// commander in another.
+func (g *generator) noteCommands(d Doc) {
+	bels := map[string][]string{}
+	for _, f := range d.Extraction.Facts {
+		if f.Kind == quiz.KindBelligerent && f.Side > 0 {
+			k := f.TopicID + "\x00" + itoa(f.Side)
+			bels[k] = append(bels[k], norm(stripFlags(f.Value)))
+		}
+	}
+	for _, f := range d.Extraction.Facts {
+		if f.Kind != quiz.KindCommander || f.Side == 0 {
+			continue
+		}
+		p := norm(stripFlags(f.Value))
+		if g.commands[p] == nil {
+			g.commands[p] = map[string]bool{}
+		}
+		for _, b := range bels[f.TopicID+"\x00"+itoa(f.Side)] {
+			g.commands[p][b] = true
+		}
+	}
+}
+
+// ledSide reports a person who led, in some document, a side with one of
+// the given belligerents.
+func (g *generator) ledSide(person string, bels []string) bool {
+	led := g.commands[norm(person)]
+	for _, b := range bels {
+		if led[norm(b)] {
 			return true
 		}
 	}

@@ -135,6 +135,9 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		if (fr.class == "commander" || fr.class == "person") && g.samePerson(p.v, fr.answer) {
 			continue // "Qasem Sadedine" for "Kassem Saadeddin"
 		}
+		if fr.f.Kind == quiz.KindCommander && side && g.ledSide(p.v, g.sides[sideKey{fr.t.id, quiz.KindBelligerent, fr.f.Side}]) {
+			continue // Bashar al-Assad for the Syrian Arab Republic's side: he led it elsewhere
+		}
 		switch {
 		case p.here && side:
 			// Another topic's belligerent may well have fought here too.

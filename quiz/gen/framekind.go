@@ -153,7 +153,23 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 		fr.exclude[norm(a)] = true
 	}
 	fr.exclude[norm(subj)] = true
-	if acronymRE.MatchString(fr.answer) {
+	if acronymRE.MatchString(fr.answer) && initialsOf(subj) == strings.Map(acronymLetter, fr.answer) {
+		// "SDF" for "Syrian Democratic Forces": the initials give the
+		// abbreviation away, so ask what it stands for, typed only, where
+		// the cited text spells the name out.
+		if !containsWord(norm(g.cleaned(fr.f.Text)), norm(subj)) {
+			return nil, false
+		}
+		fr.class = "expansion"
+		fr.question = "What does the abbreviation " + fr.answer + " stand for?"
+		for _, a := range g.alias.of(subj) {
+			if !acronymRE.MatchString(a) {
+				fr.accept = append(fr.accept, a) // "Turkish-backed Free Syrian Army" for the SNA, not "TFSA"
+			}
+		}
+		fr.answer = subj
+		fr.shown = true
+	} else if acronymRE.MatchString(fr.answer) {
 		fr.class = "acronym"
 		fr.question = "What abbreviation does the text use for " + subj + "?"
 	} else {
@@ -512,4 +528,26 @@ func stateOrMilitary(n string) bool {
 		}
 	}
 	return false
+}
+
+// acronymLetter keeps an abbreviation's letters: "U.S." → "US".
+func acronymLetter(r rune) rune {
+	if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
+
+// initialsOf returns the capitals that open a name's words, skipping
+// lower-case joiners and reading "al-Sham" by "Sham": "Hay'at Tahrir
+// al-Sham" → "HTS", "Islamic State of Iraq and the Levant" → "ISIL".
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '–' }) {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		b.WriteByte(w[0])
+	}
+	return b.String()
 }

@@ -151,6 +151,9 @@ func agreement(sent string) (at int, verb string, bad bool) {
 			}
 			return pos[i], w, singularBe[w] && pluralHead(head) || pluralBe[w] && singularHead(head)
 		}
+		if head == "" && len(w) == 4 && isDigits(w) {
+			return -1, "", false // "The March 2020 Daraa clashes was": an event's title, singular
+		}
 		if (w == "and" || w == "&" || w == "or" || w == "both" || w == "as") && (head == "" || byComma && i == headAt+1) {
 			return -1, "", false // "The YPG and the SDF were", "The army, and the militias, were", "X as well as Y"
 		}

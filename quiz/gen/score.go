@@ -267,7 +267,7 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 		s -= penaltyShortSource
 	}
 	switch fr.class {
-	case "date", "number", "person", "place", "group", "state", "codename", "acronym", "belligerent",
+	case "date", "number", "person", "place", "group", "state", "codename", "acronym", "expansion", "belligerent",
 		"commander", "unit", "operation", "alias":
 	default:
 		s -= penaltyPhrase
