@@ -69,7 +69,11 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 func (g *generator) dateCands(fr *frame) []string {
 	r := *fr.date
 	var out []string
-	for _, off := range []int{-3, 5, 2, -6, 9, -2, 4, -9, 12, -12} {
+	offs := []int{-3, 5, 2, -6, 9, -2, 4, -9, 12, -12}
+	if r.Start.Precision() == quiz.PrecisionYear {
+		offs = []int{-2, 2, -1, 1, -3, 3, 4, -4} // 2009 and 2020 for a 2015 event are ruled out at a glance
+	}
+	for _, off := range offs {
 		s := shiftDate(r.Start, off)
 		if g.seenDates[fr.t.id][s.ISO()] {
 			continue // the topic reports something on that date

@@ -19,7 +19,12 @@ var leaningOpeners = []string{"For example", "For instance", "However", "But", "
 	"After that", "Following this", "Other", "Another", "Others", "Both", "Such", "The other", "The rest",
 	"The remaining", "Either", "Neither", "In contrast", "By contrast", "On the other hand", "Even so", "And",
 	"Yet", "Hence", "In the meantime", "At the same time", "By then", "By that time", "Simultaneously",
-	"Concurrently"}
+	"Concurrently", "Meanwhile", "Later", "Also", "Afterwards", "Thereafter", "Subsequently"}
+
+// repeatWords tell of something happening again, after an earlier time the
+// sentence does not show: "defeated Price again", "a new attempt".
+var repeatWords = []string{" again", " once more", " a new attempt", " a second attempt", " another attempt",
+	" a fresh attempt", " anew"}
 
 // otherQuantifiers before "other" near a sentence's start count more of
 // something the sentence before introduced: "Two other airstrikes …".
@@ -76,6 +81,15 @@ func leansOnPreviousLower(s, l string) bool {
 	}
 	if countsOthers(strings.TrimLeft(l, "\"“ ")) {
 		return true
+	}
+	for _, r := range repeatWords {
+		if i := strings.Index(l, r); i >= 0 && (i+len(r) == len(l) || !isWordByte(l[i+len(r)])) {
+			return true
+		}
+	}
+	if i := strings.Index(l, " also "); i >= 0 && !strings.HasPrefix(l[i:], " also known") &&
+		!strings.HasPrefix(l[i:], " also called") && len(findDates(s)) == 0 {
+		return true // "The Army also captured areas in the Rima Farms region.": also, besides what, and when?
 	}
 	if i := strings.Index(l, " another "); i >= 0 {
 		if rest := l[i+len(" another "):]; rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
