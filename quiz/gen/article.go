@@ -74,3 +74,94 @@ func (g *generator) takesThe(name string) bool {
 	g.theMemo[name] = v
 	return v
 }
+
+// theSlip reports "the" before a one-word name that the document otherwise
+// writes bare: "the SAA and the Hezbollah captured …" where the article
+// says "Hezbollah" everywhere else.
+func (g *generator) theSlip(s string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], "the ")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 4
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		rest := s[off:]
+		j := strings.IndexFunc(rest, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') })
+		if j < 0 {
+			j = len(rest)
+		}
+		w := rest[:j]
+		if len(w) < 3 || !upperStart(w) || j < len(rest) && rest[j] == ' ' && j+1 < len(rest) && upperStart(rest[j+1:]) {
+			continue // "the Syrian Army": a name of several words
+		}
+		if j < len(rest) && rest[j] != ' ' && rest[j] != ',' && rest[j] != '.' {
+			continue // "the al-Nusra", "the Hezbollah-led": not a bare word
+		}
+		if acronymRE.MatchString(w) || strings.HasSuffix(w, "s") || theHeadWords[strings.ToLower(w)] {
+			continue // "the SOHR", "the Kurds", "the Army": both are written
+		}
+		if j < len(rest) && rest[j] == ' ' {
+			next := strings.Fields(rest[j+1:])
+			if len(next) == 0 || !nameEnders[next[0]] || (next[0] == "and" || next[0] == "or") && (len(next) < 2 || next[1] != "the") {
+				continue // "the Idlib countryside", "the Barzeh and Qaboun districts": a modifier
+			}
+		}
+		with, without := g.collectionArticleUse(w)
+		if without >= 5 && without >= 3*with {
+			return true
+		}
+	}
+}
+
+// collectionArticleUse sums articleUse over the document and the others.
+func (g *generator) collectionArticleUse(w string) (with, without int) {
+	if m, ok := g.articleMemo[w]; ok {
+		return m[0], m[1]
+	}
+	with, without = articleUse(g.doc.Text, w)
+	for _, d := range g.others {
+		a, b := articleUse(d.Text, w)
+		with, without = with+a, without+b
+	}
+	if g.articleMemo == nil {
+		g.articleMemo = map[string][2]int{}
+	}
+	g.articleMemo[w] = [2]int{with, without}
+	return with, without
+}
+
+// articleUse counts a word written after "the" and after another
+// lower-case word in a text's prose.
+func articleUse(text, w string) (with, without int) {
+	for off, n := 0, 0; off < len(text) && n < 4*maxOccurrences; n++ {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(w)
+		if off < len(text) && isWordByte(text[off]) || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		prev := strings.Fields(text[max(0, i-30):i])
+		if len(prev) == 0 {
+			continue
+		}
+		switch p := prev[len(prev)-1]; {
+		case p == "the" || p == "The":
+			with++
+		case lowerWord(p) && !strings.HasSuffix(p, ","):
+			without++
+		}
+	}
+	return with, without
+}
+
+// nameEnders may follow a name that stands alone as a noun phrase.
+var nameEnders = map[string]bool{"and": true, "or": true, "had": true, "has": true, "have": true, "were": true,
+	"was": true, "captured": true, "took": true, "seized": true, "launched": true,
+	"in": true, "on": true, "at": true, "from": true, "with": true, "to": true, "for": true}

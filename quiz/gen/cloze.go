@@ -54,6 +54,17 @@ var dullNouns = map[string]bool{
 	"handful": true, "bulk": true, "range": true, "variety": true, "amount": true, "half": true,
 	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
 	"southeast": true, "southwest": true, "side": true, "part": true,
+	// Nouns the words around them call up: "demanding the _____ of a
+	// prisoner", "the campaign for the _____ of Indian Territory".
+	"control": true, "release": true, "capture": true, "recapture": true, "end": true, "start": true,
+	"beginning": true, "middle": true, "center": true, "centre": true, "wake": true, "fall": true,
+	"death": true, "deaths": true, "killing": true, "killings": true, "help": true, "support": true,
+	"use": true, "name": true, "leader": true, "leadership": true, "members": true, "member": true,
+	"residents": true, "people": true, "civilians": true, "soldiers": true, "fighters": true, "troops": true,
+	"town": true, "village": true, "villages": true, "area": true, "region": true, "province": true,
+	"attack": true, "attacks": true, "battle": true, "offensive": true, "operation": true, "war": true,
+	"order": true, "orders": true, "command": true, "surrender": true, "withdrawal": true, "retreat": true,
+	"defeat": true, "victory": true, "loss": true, "losses": true, "head": true, "edge": true,
 }
 
 // nounCloze blanks the best common-noun span of the sentence: preferring
@@ -64,7 +75,8 @@ func (g *generator) nounCloze(fr *frame) (quiz.Card, bool) {
 		s, e := m[2], m[3]
 		span := fr.sent[s:e]
 		head := lastWord(span)
-		if dullNouns[head] || dullNouns[firstWord(span)] || overlaps(s, e, fr.blank) || strings.HasSuffix(head, "ly") {
+		if dullNouns[head] || dullNouns[firstWord(span)] || overlaps(s, e, fr.blank) || strings.HasSuffix(head, "ly") ||
+			strings.Contains(span, "-") && strings.Contains(span, " ") {
 			continue
 		}
 		if strings.Count(strings.ToLower(fr.sent), strings.ToLower(head)) > 1 {

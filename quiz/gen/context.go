@@ -29,6 +29,8 @@ type generator struct {
 	eventIndex                map[string][]datedEvent    // dated sentences per topic, built on first use (repeat.go)
 	mentionMemo               map[string]bool
 	theMemo                   map[string]bool            // takesThe per name
+	others                    []Doc                      // the collection's other documents
+	articleMemo               map[string][2]int          // articleUse over the collection, per word
 	commands                  map[string]map[string]bool // norm commander → norm belligerents of the sides they led, in any document
 	cleanMemo                 map[string]string
 	dateMemo                  map[string][]dateHit
@@ -91,7 +93,7 @@ func (g *generator) garbled(s string) bool {
 func (g *generator) ungrammatical(s string) bool {
 	v, ok := g.grammarMemo[s]
 	if !ok {
-		v = ungrammatical(s)
+		v = ungrammatical(s) || g.theSlip(s)
 		g.grammarMemo[s] = v
 	}
 	return v
@@ -232,6 +234,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		allies:    map[string][]int{},
 		topicSpan: map[string][2]int{},
 	}
+	g.others = others
 	for _, d := range append([]Doc{doc}, others...) {
 		for _, f := range d.Extraction.Facts {
 			if (f.Kind == quiz.KindBelligerent || f.Kind == quiz.KindUnit) && words(f.Value) >= 2 {

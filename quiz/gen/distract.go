@@ -130,6 +130,9 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
 			continue
 		}
+		if p.here && (fr.class == "person" || fr.class == "commander") && g.nearFact(fr.f, p.v) {
+			continue // "Also killed were … Hassan Turkomani" next to the sentence: swapped in, he was killed too
+		}
 		if fr.class == "place" && (p.same || containsWord(tn, p.n) || g.alias.same(p.v, fr.t.base)) {
 			continue // "Chusto-Talasah", "Caving Banks" for a place in the Battle of Chusto-Talasah: the battle's own site
 		}
@@ -425,4 +428,20 @@ func clusters(c string, chosen []string, answer string) bool {
 		}
 	}
 	return false
+}
+
+// nearWindow is how far around a fact's sentence another name counts as
+// part of the same passage.
+const nearWindow = 700
+
+// nearFact reports a name written within nearWindow bytes of the fact's
+// source: a person of the same passage may share the fact (killed in the
+// same attack, at the same meeting), so they are no verified wrong answer.
+func (g *generator) nearFact(f quiz.Fact, v string) bool {
+	t := g.doc.Text
+	lo, hi := max(0, f.Start-nearWindow), min(len(t), f.End+nearWindow)
+	if lo >= hi {
+		return false
+	}
+	return strings.Contains(t[lo:hi], v)
 }

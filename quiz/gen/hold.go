@@ -24,11 +24,13 @@ var roleWords = func() map[string]string {
 			"academic academics commentator commentators professor professors",
 		"military": "general generals gen gen. lt. lt maj. maj col. col colonel colonels brig. brig brigadier major " +
 			"captain capt. lieutenant commander commanders admiral adm. sergeant sgt. marshal officer officers",
-		"politician": "president presidents minister ministers premier senator senators governor governors " +
-			"ambassador ambassadors secretary secretaries envoy envoys king prince mayor spokesman spokesperson " +
+		"head": "president presidents premier king queen prince emperor monarch sultan",
+		"politician": "minister ministers senator senators governor governors " +
+			"ambassador ambassadors secretary secretaries envoy envoys mayor " +
 			"official officials diplomat diplomats",
-		"cleric": "sheikh shaykh imam cleric clerics mufti ayatollah",
-		"leader": "chief chiefs chieftain emir leader leaders head",
+		"spokesperson": "spokesman spokesmen spokesperson spokeswoman",
+		"cleric":       "sheikh shaykh imam cleric clerics mufti ayatollah",
+		"leader":       "chief chiefs chieftain emir leader leaders head",
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = fam

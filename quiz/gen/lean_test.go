@@ -653,3 +653,21 @@ func TestTakenPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestTheSlip(t *testing.T) {
+	bare := "Hezbollah fighters advanced. Reports said that Hezbollah took the hill. Rebels fought Hezbollah. " +
+		"Iran backed Hezbollah. Fighting between rebels and Hezbollah went on. Syria and Hezbollah held. " +
+		"The town of Sarrin fell. Troops entered Sarrin. Rebels held Sarrin. ISIL left Sarrin. Kurds took Sarrin."
+	g := newGenerator(Doc{ID: "t", Text: bare}, nil, DefaultOptions())
+	for s, want := range map[string]bool{
+		"On 17 August, the SAA and the Hezbollah captured 46 buildings.":        true,
+		"ISIL retook the western part of the Sarrin, while fighters pushed on.": true,
+		"On 17 August, the Hezbollah member was killed.":                        false,
+		"On 17 August, the SAA and Hezbollah captured 46 buildings.":            false,
+		"During the fighting, the Kurds captured a tank.":                       false,
+	} {
+		if got := g.theSlip(s); got != want {
+			t.Errorf("theSlip(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
