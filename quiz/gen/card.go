@@ -78,7 +78,7 @@ func whenQuestion(fr *frame) (string, bool) {
 	if !ok || !finiteVerbRE.MatchString(rest) || strings.HasSuffix(firstWord(rest), "ing") {
 		return "", false // "Covering Al-Zabadani and …": a fragment, not a statement
 	}
-	if len(findDates(rest)) > 0 {
+	if fr.dates > 1 || monthNamed(rest) {
 		return "", false // "… at Newtonia, and … reached Texas in December": which date is asked?
 	}
 	if ws := strings.Fields(rest); len(ws) >= 2 && relWords[strings.ToLower(ws[len(ws)-2])] {

@@ -241,3 +241,18 @@ func parseAnswerDate(s string) (d quiz.Date, ambiguous, ok bool) {
 	}
 	return hits[0].d, false, hits[0].d.Year != 0
 }
+
+// monthNamed reports a month named as a word ("reached Texas in
+// December"), a date with no digit; "May" is left out, being a verb too.
+func monthNamed(s string) bool {
+	for _, m := range monthNames {
+		if m == "May" {
+			continue
+		}
+		if i := strings.Index(s, m); i >= 0 && (i == 0 || !isWordByte(s[i-1])) &&
+			(i+len(m) == len(s) || !isWordByte(s[i+len(m)])) {
+			return true
+		}
+	}
+	return false
+}

@@ -28,6 +28,7 @@ type frame struct {
 	state    func(v string) string // true/false statement with v as value
 	key      string                // fact identity for ids
 	noSwap   bool                  // no verified-false swap exists
+	dates    int                   // date expressions in the sentence (dateFrame)
 	shown    bool                  // the sentence names the answer elsewhere: no blank card
 	ps       *personSlot           // what person options must share, computed once
 	accept   []string              // other right answers the frame knows of (typed)

@@ -305,6 +305,7 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 		return &fr, true
 	}
 	var hit *dateHit
+	fr.dates = len(g.dates(fr.sent))
 	for _, h := range g.dates(fr.sent) {
 		if matchHit(h.d, f.Date.Start) {
 			if hit != nil {
