@@ -55,13 +55,13 @@ func (g *generator) takesThe(name string) bool {
 		switch {
 		case p == "the" || p == "The":
 			with++
-		case lowerWord(p) && !strings.HasSuffix(p, ","):
+		case bareBefore[p]:
 			without++
 		}
 	}
 	var v bool
 	switch {
-	case with+without > 0:
+	case with != without:
 		v = with > without
 	default:
 		w := strings.ToLower(lastWord(name))
@@ -165,3 +165,10 @@ func articleUse(text, w string) (with, without int) {
 var nameEnders = map[string]bool{"and": true, "or": true, "had": true, "has": true, "have": true, "were": true,
 	"was": true, "captured": true, "took": true, "seized": true, "launched": true,
 	"in": true, "on": true, "at": true, "from": true, "with": true, "to": true, "for": true}
+
+// bareBefore are the words after which a name that takes no article shows
+// it: "by Hezbollah", "against Turkey" (an adjective, as in "separate
+// Syrian Democratic Forces", says nothing).
+var bareBefore = map[string]bool{"by": true, "with": true, "from": true, "against": true, "to": true, "for": true,
+	"of": true, "between": true, "under": true, "joined": true, "backed": true, "supported": true,
+	"attacked": true, "fought": true, "captured": true, "and": true, "into": true, "on": true, "at": true}

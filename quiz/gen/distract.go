@@ -130,6 +130,9 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 		if !plausible(p.v, fr.answer) || strings.Contains(fr.sent, p.v) || !p.here && !g.sameEra(p.year) {
 			continue
 		}
+		if p.here && fr.class == "place" && g.besideAnswer(fr.answer, p.v) {
+			continue // "Caving Banks" for "Horseshoe Bend": "at Chusto-Talasah, or Caving Banks, on the Horseshoe Bend"
+		}
 		if p.here && (fr.class == "person" || fr.class == "commander") && g.nearFact(fr.f, p.v) {
 			continue // "Also killed were … Hassan Turkomani" next to the sentence: swapped in, he was killed too
 		}
@@ -444,4 +447,22 @@ func (g *generator) nearFact(f quiz.Fact, v string) bool {
 		return false
 	}
 	return strings.Contains(t[lo:hi], v)
+}
+
+// besideAnswer reports a place the document names within a few words of
+// the answer somewhere: the two may be one place, or one inside the other.
+func (g *generator) besideAnswer(answer, v string) bool {
+	t := g.doc.Text
+	for off, n := 0, 0; off < len(t) && n < maxOccurrences; n++ {
+		i := strings.Index(t[off:], answer)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(answer)
+		if strings.Contains(t[max(0, i-80):min(len(t), off+80)], v) {
+			return true
+		}
+	}
+	return false
 }

@@ -32,6 +32,13 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	if f.Kind == quiz.KindBelligerent && g.onOtherSide(fr.t.id, fr.answer, f.Side) {
 		return nil, false // "Support: Russia" on two sides: which side did it fight on?
 	}
+	if f.Kind == quiz.KindUnit {
+		for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, f.Side}] {
+			if sameNation(b, fr.answer) {
+				return nil, false // "the Syrian Army … on the side of the Syrian Arab Republic": true by its name
+			}
+		}
+	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
 	for _, v := range same {
 		fr.exclude[norm(v)] = true

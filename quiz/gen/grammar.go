@@ -17,6 +17,7 @@ var slipRE = regexp.MustCompile(
 	`, (?:bring|take|raise|push|make|leave|force|cause|mark|increase) (?:the|a|an|their|its|his|her) ` +
 		`|\b(?:in|into|from|to|toward|towards|across|throughout|on) (?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)? (?:countryside|part|side|edge|bank|flank|sector|section|portion|half|outskirts) of\b` +
 		`|, The [A-Z]{2,}\b` +
+		`|\band then [a-z]+ing\b|\d %` +
 		`|\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Dd]uring) (?:early|late) (?:morning|evening|afternoon|hours|night) of\b`)
 
 // participlePasts are past participles that differ from the simple past;

@@ -194,6 +194,10 @@ func stative(s string) bool {
 			!strings.Contains(s, "taking") {
 			return true // "made further advances", "advanced further": one step of many, nothing else told
 		}
+		if w == "had" && !firstBe && i+1 < len(ws) && (eventVerb(ws[i+1]) || participlePasts[strings.Trim(ws[i+1], ",.")] ||
+			strings.Trim(ws[i+1], ",.") == "been") {
+			return true // "On 2 September, Hezbollah had captured 70–75%": a standing result, not that day's event
+		}
 		if eventVerb(raw) && !(i > 0 && beVerbs[strings.Trim(ws[i-1], ",")]) {
 			firstBe = true // the main clause tells an event: a later "was" is in a clause of its own
 		}

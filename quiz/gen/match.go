@@ -63,6 +63,16 @@ func (g *generator) matchCards() []quiz.Card {
 
 // sideLabel names a side by its principal belligerents (sideName).
 func (g *generator) sideLabel(fr *frame) string {
+	if fr.f.Kind == quiz.KindBelligerent {
+		// A belligerent's side is named by another one, never by the state
+		// whose forces it is ("Syrian Arab Republic" ↔ "Syrian Armed Forces").
+		for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, fr.f.Side}] {
+			if !g.alias.same(b, fr.answer) && !g.onOtherSide(fr.t.id, b, fr.f.Side) && !sameNation(b, fr.answer) {
+				return "the side of " + g.theName(b)
+			}
+		}
+		return ""
+	}
 	if n := g.sideName(fr.t.id, fr.f.Side, fr.answer); n != "" {
 		return "the side of " + n
 	}
