@@ -74,6 +74,21 @@ func whenQuestion(fr *frame) (string, bool) {
 	if fr.dateHit == nil {
 		return "", false
 	}
+	if fr.when == nil {
+		q, ok := whenQuestionOf(fr)
+		fr.when = &whenMemo{q, ok}
+	}
+	return fr.when.q, fr.when.ok
+}
+
+// whenMemo keeps a frame's when-question: the multiple-choice and typed
+// cards ask the same.
+type whenMemo struct {
+	q  string
+	ok bool
+}
+
+func whenQuestionOf(fr *frame) (string, bool) {
 	rest, ok := withoutDate(fr.sent, *fr.dateHit)
 	if !ok || !finiteVerbRE.MatchString(rest) || strings.HasSuffix(firstWord(rest), "ing") {
 		return "", false // "Covering Al-Zabadani and …": a fragment, not a statement

@@ -29,6 +29,7 @@ type frame struct {
 	key      string                // fact identity for ids
 	noSwap   bool                  // no verified-false swap exists
 	dates    int                   // date expressions in the sentence (dateFrame)
+	when     *whenMemo             // whenQuestion's answer, computed once
 	shown    bool                  // the sentence names the answer elsewhere: no blank card
 	ps       *personSlot           // what person options must share, computed once
 	accept   []string              // other right answers the frame knows of (typed)
