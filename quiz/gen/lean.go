@@ -60,14 +60,43 @@ func isDigits(w string) bool {
 // September, for example, …".
 var leaningAsides = []string{", for example,", ", for instance,", ", however,", ", therefore,", ", though,",
 	", in turn,", ", in response,", ", as a result,", ", in addition,", ", nevertheless,", ", instead,",
-	", too,", ", in contrast,", ", by contrast,"}
+	", too,", ", in contrast,", ", by contrast,", ", meanwhile,", ", meanwhile "}
 
 // leansOnPrevious reports a sentence that continues the one before it, so
 // that as a quoted statement it misses what it illustrates or answers.
 func leansOnPrevious(s string) bool { return leansOnPreviousLower(s, strings.ToLower(s)) }
 
+// leansOnPreviousUndated is leansOnPrevious for a timeline item, a clause
+// whose date was cut off: the checks that a date would excuse are left to
+// the whole sentence.
+func leansOnPreviousUndated(s string) bool {
+	l := strings.ToLower(s)
+	return leansCore(s, l) || backOpener(l)
+}
+
 // leansOnPreviousLower is leansOnPrevious given s and its lower-cased form.
 func leansOnPreviousLower(s, l string) bool {
+	if leansCore(s, l) {
+		return true
+	}
+	return leansUndated(s, l) && undated(s)
+}
+
+// undated reports a sentence that gives no date.
+func undated(s string) bool { return len(findDates(s)) == 0 && !monthNamed(s) }
+
+// leansUndated reports the leans that a date in the sentence excuses: "The
+// Army also captured areas …", "… killed in the fighting".
+func leansUndated(s, l string) bool {
+	if i := strings.Index(l, " also "); i >= 0 && !strings.HasPrefix(l[i:], " also known") &&
+		!strings.HasPrefix(l[i:], " also called") {
+		return true // "The Army also captured areas in the Rima Farms region.": also, besides what, and when?
+	}
+	return backReference(s, l) // "26 rebels and 15 soldiers were killed in the fighting.": which fighting, when?
+}
+
+// leansCore is leansOnPreviousLower without the leans a date excuses.
+func leansCore(s, l string) bool {
 	s = strings.TrimLeft(s, "\"“ ")
 	for _, o := range leaningOpeners {
 		if strings.HasPrefix(s, o) && (len(s) == len(o) || !isWordByte(s[len(o)])) {
@@ -86,10 +115,6 @@ func leansOnPreviousLower(s, l string) bool {
 		if i := strings.Index(l, r); i >= 0 && (i+len(r) == len(l) || !isWordByte(l[i+len(r)])) {
 			return true
 		}
-	}
-	if i := strings.Index(l, " also "); i >= 0 && !strings.HasPrefix(l[i:], " also known") &&
-		!strings.HasPrefix(l[i:], " also called") && len(findDates(s)) == 0 {
-		return true // "The Army also captured areas in the Rima Farms region.": also, besides what, and when?
 	}
 	if i := strings.Index(l, " another "); i >= 0 {
 		if rest := l[i+len(" another "):]; rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
@@ -408,4 +433,76 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 func garbled(s string) bool {
 	return perfectGarbleRE.MatchString(s) || commaSplice(s) || strings.Count(s, "\"")%2 == 1 ||
 		strings.Count(s, "(") != strings.Count(s, ")") // "in the Battle of Damascus), sporadic clashes …"
+}
+
+// backNouns, after "the" and with nothing to tie them down, name an event
+// or thing the sentence before introduced: "killed in the fighting", "drove
+// the Union troops from the heights".
+var backNouns = []string{"fighting", "shelling", "clashes", "attack", "ambush", "assault", "raid", "bombing",
+	"explosion", "incident", "strike", "airstrike", "airstrikes", "heights", "agreement", "information",
+	"withdrawal", "deal", "truce", "exchange", "skirmish", "engagement", "night", "convoy", "operation",
+	"attempt", "advance", "counterattack", "counter-attack", "offensive", "blast", "massacre", "siege"}
+
+// backWords point back to an earlier time or claim: "the military then
+// started raiding homes", "would later revise", "Additional … images".
+var backWords = []string{"would later", " continued to ", " continued ", " both sides",
+	" the remaining ", " the rest of ", " the latter", " the former", " the two sides"}
+
+// backOpeners open such a sentence.
+var backOpeners = []string{"additional ", "further ", "overall", "in total", "in all", "altogether", "elsewhere",
+	"there, ", "here, ", "the next day", "the following day", "the day after", "that day", "that night"}
+
+// backReference reports a lower-cased sentence that leans on the one before
+// by a definite event noun not tied down by "of …" or a name, by "then",
+// "later", "continued", or by an opener such as "Additional" or "Overall".
+func backReference(s, l string) bool {
+	if backOpener(l) {
+		return true
+	}
+	for _, w := range backWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	for _, w := range []string{" then ", " later "} {
+		if i := strings.Index(l, w); i >= 0 && eventVerbs(strings.Fields(l[:i])) == 0 {
+			return true // "the military then started raiding homes": after what? (not "… prodded Hooker, then relieved him")
+		}
+	}
+	for _, n := range backNouns {
+		for off := 0; ; {
+			i := strings.Index(l[off:], "the "+n)
+			if i < 0 {
+				break
+			}
+			i += off
+			end := i + len("the "+n)
+			off = end
+			if end < len(l) && isWordByte(l[end]) {
+				continue // "the attacks", "the fighting's"
+			}
+			rest := strings.TrimLeft(l[end:], " ")
+			if len(s) == len(l) && upperStart(strings.TrimLeft(s[end:], " ")) {
+				continue // "part of the Operation Euphrates Shield": a name
+			}
+			if strings.HasPrefix(rest, "of ") || strings.HasPrefix(rest, "on ") || strings.HasPrefix(rest, "in ") ||
+				strings.HasPrefix(rest, "at ") || strings.HasPrefix(rest, "against ") || strings.HasPrefix(rest, "near ") ||
+				strings.HasPrefix(rest, "for ") || strings.HasPrefix(rest, "by ") || strings.HasPrefix(rest, "between ") {
+				continue // "the shelling of Daraya", "the attack on the airbase": tied down
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// backOpener reports a sentence opening with one of backOpeners.
+func backOpener(l string) bool {
+	t := strings.TrimLeft(l, "\"“ ")
+	for _, o := range backOpeners {
+		if strings.HasPrefix(t, o) {
+			return true
+		}
+	}
+	return false
 }

@@ -671,3 +671,22 @@ func TestTheSlip(t *testing.T) {
 		}
 	}
 }
+
+func TestBackReference(t *testing.T) {
+	for s, want := range map[string]bool{
+		"26 rebels and 15 soldiers were reportedly killed in the fighting.":                         true,
+		"At least 60 people were killed in the shelling.":                                           true,
+		"According to opposition activists and rebels, the military then started raiding homes.":    true,
+		"Overall, the military discovered more than 10 tunnels during the offensive.":               true,
+		"Strong attacks by two Confederate brigades drove the Union troops from the heights.":       true,
+		"On 6 March, 26 rebels and 15 soldiers were reportedly killed in the fighting.":             false,
+		"At least 60 people were killed in the shelling of Daraya.":                                 false,
+		"The Battle of al-Bab was part of the Operation Euphrates Shield and the Syrian Civil War.": false,
+		"President Abraham Lincoln prodded Major General Joseph Hooker, then relieved him.":         false,
+		"In the Battle of Morek, the Islamic Front fought on the same side as the Al-Nusra Front.":  false,
+	} {
+		if got := leansOnPrevious(s); got != want {
+			t.Errorf("leansOnPrevious(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -105,7 +105,7 @@ func eventLabel(fr *frame) (string, bool) {
 	}
 	if !finiteVerbRE.MatchString(rest) || words(rest) > 18 || words(rest) < 3 || startsWithPronoun(rest) ||
 		vagueStartRE.MatchString(rest) && !namedStart(rest) || connectiveRE.MatchString(rest) || unboundPronoun(rest) ||
-		leansOnPrevious(rest) || leansOnPrevious(fr.sent) || danglingRelative(rest) || repeats(rest) {
+		leansOnPreviousUndated(rest) || leansOnPrevious(fr.sent) || danglingRelative(rest) || repeats(rest) {
 		return "", false
 	}
 	return upperFirst(rest), true

@@ -318,7 +318,7 @@ func promptPenalty(prompt, answer string) float64 {
 	}
 	p += min(v, 3*penaltyVagueWord)
 	switch {
-	case leansOnPreviousLower(q, lq):
+	case leansCore(q, lq) || !asksDate(prompt) && leansUndated(q, lq) && undated(q):
 		p += penaltyVagueRef // "For example, …", "Other factions …": what it continues is not shown
 	case opensWithConnective(q):
 		p += penaltyConnective
