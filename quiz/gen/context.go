@@ -31,6 +31,8 @@ type generator struct {
 	theMemo                   map[string]bool            // takesThe per name
 	others                    []Doc                      // the collection's other documents
 	articleMemo               map[string][2]int          // articleUse over the collection, per word
+	partOf                    map[string]int             // norm "part of" value → documents giving it
+	partDocs                  int                        // documents seen by notePartOf
 	commands                  map[string]map[string]bool // norm commander → norm belligerents of the sides they led, in any document
 	cleanMemo                 map[string]string
 	dateMemo                  map[string][]dateHit
@@ -421,6 +423,7 @@ func (g *generator) addPool(d Doc, here bool) {
 		g.noteAllies(d)
 	}
 	g.noteCommands(d)
+	g.notePartOf(d)
 	same := !here && g.mainName != "" && norm(mainTopicName(d)) == g.mainName
 	for _, f := range d.Extraction.Facts {
 		v := stripFlags(strings.TrimSpace(f.Value))
@@ -570,4 +573,34 @@ func (g *generator) ledSide(person string, bels []string) bool {
 		}
 	}
 	return false
+}
+
+// notePartOf counts the wider conflicts documents say they are part of:
+// one that most of the collection names ("the Syrian civil war") is the
+// course itself, no gap to fill.
+func (g *generator) notePartOf(d Doc) {
+	g.partDocs++
+	seen := map[string]bool{}
+	for _, f := range d.Extraction.Facts {
+		if f.Kind != quiz.KindPartOf {
+			continue
+		}
+		for _, part := range strings.Split(f.Value, " and ") {
+			n := norm(lowerThe(strings.TrimSpace(part)))
+			if n != "" && !seen[n] {
+				seen[n] = true
+				if g.partOf == nil {
+					g.partOf = map[string]int{}
+				}
+				g.partOf[n]++
+			}
+		}
+	}
+}
+
+// courseWide reports an answer naming a conflict that five or more of the
+// collection's documents, and a tenth of them, say they are part of.
+func (g *generator) courseWide(answer string) bool {
+	k := g.partOf[norm(lowerThe(answer))]
+	return k >= 5 && k*10 >= g.partDocs
 }

@@ -300,7 +300,8 @@ func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
 	ref := fr.t.ref(false)
 	switch fr.f.Kind {
 	case quiz.KindLocation:
-		if first := strings.TrimSpace(strings.Split(fr.answer, ",")[0]); containsWord(norm(fr.t.name), norm(first)) {
+		if first := strings.TrimSpace(strings.Split(fr.answer, ",")[0]); containsWord(norm(fr.t.name), norm(first)) ||
+			sharesDistinctWord(first, fr.t.name) {
 			return nil, false // "Where did the Battle of Sarrin take place?" → "Sarrin, …": the name says it
 		}
 		fr.question = "Where did " + ref + " take place?"

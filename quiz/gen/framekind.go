@@ -170,8 +170,8 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 		fr.class = "expansion"
 		fr.question = "What does the abbreviation " + fr.answer + " stand for?"
 		for _, a := range g.alias.of(subj) {
-			if !acronymRE.MatchString(a) {
-				fr.accept = append(fr.accept, a) // "Turkish-backed Free Syrian Army" for the SNA, not "TFSA"
+			if !acronymRE.MatchString(a) && initialsOf(a) == strings.Map(acronymLetter, fr.answer) {
+				fr.accept = append(fr.accept, a) // a spelling of the same words, not the group's other name
 			}
 		}
 		fr.answer = subj
@@ -308,7 +308,7 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 		fr.typedOK = f.Date.End.IsZero()
 		fr.noSwap = !fr.typedOK
 		ref := fr.t.ref(true)
-		fr.state = func(v string) string { return ref + " took place " + datePrep(v) + v + "." }
+		fr.state = func(v string) string { return ref + " took place " + datePrep(v) + spanWords(v) + "." }
 		return &fr, true
 	}
 	var hit *dateHit
@@ -558,4 +558,11 @@ func initialsOf(name string) string {
 		b.WriteByte(w[0])
 	}
 	return b.String()
+}
+
+// spanWords writes a span for running text after "from": "22 March – 10
+// May 2017" → "22 March to 10 May 2017".
+func spanWords(v string) string {
+	v = strings.ReplaceAll(v, " – ", " to ")
+	return strings.ReplaceAll(v, "–", " to ")
 }

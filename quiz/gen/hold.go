@@ -214,6 +214,9 @@ func (g *generator) cutValue(f quiz.Fact, v string) bool {
 		beforeParticle(f.Text[f.Span[1]-f.Start:]) {
 		return true // "Ahrar" of "Ahrar al Sharqiyah"
 	}
+	if group && !acronym && unitCut(f.Text, v) {
+		return true // "Tank Division" of "11th Tank Division", "Sinjar Resistance" of "Sinjar Resistance Units"
+	}
 	if !acronym && !(person && len(ws) <= 3) {
 		return false
 	}
@@ -355,4 +358,38 @@ func (g *generator) inLongerName(text string, i int, v string) bool {
 	}
 	ws := strings.Fields(v)
 	return check(g.namesByFirst[ws[0]]) || check(g.namesByLast[ws[0]])
+}
+
+// unitHeads end a unit's name: a value the text goes on with one of them
+// was cut short.
+var unitHeads = map[string]bool{"units": true, "unit": true, "brigade": true, "brigades": true, "division": true,
+	"battalion": true, "regiment": true, "forces": true, "force": true, "front": true, "army": true,
+	"corps": true, "group": true, "movement": true, "council": true, "legion": true, "guard": true}
+
+// unitCut reports a unit value that, wherever the cell has it, follows an
+// ordinal ("11th Tank Division") or goes on with a unit word ("Sinjar
+// Resistance Units").
+func unitCut(text, v string) bool {
+	found := false
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], v)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(v)
+		if i > 0 && isWordByte(text[i-1]) || off < len(text) && isWordByte(text[off]) {
+			continue
+		}
+		found = true
+		prev := strings.Fields(text[max(0, i-12):i])
+		ordinal := len(prev) > 0 && len(prev[len(prev)-1]) > 2 && prev[len(prev)-1][0] >= '0' && prev[len(prev)-1][0] <= '9' &&
+			strings.ContainsAny(strings.ToLower(prev[len(prev)-1][len(prev[len(prev)-1])-2:]), "stndrh")
+		next := strings.Fields(text[off:min(len(text), off+20)])
+		goesOn := len(next) > 0 && unitHeads[strings.ToLower(strings.Trim(next[0], ",.;()"))] && upperStart(next[0])
+		if !ordinal && !goesOn {
+			return false // one whole occurrence
+		}
+	}
+	return found
 }

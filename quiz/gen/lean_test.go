@@ -690,3 +690,19 @@ func TestBackReference(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitCutAndInitials(t *testing.T) {
+	cell := "Syrian Armed Forces 11th Tank Division Sinjar Resistance Units Hamza Division"
+	for v, want := range map[string]bool{"Tank Division": true, "Sinjar Resistance": true, "Hamza Division": false,
+		"Syrian Armed Forces": false} {
+		if got := unitCut(cell, v); got != want {
+			t.Errorf("unitCut(%q) = %v, want %v", v, got, want)
+		}
+	}
+	for name, want := range map[string]string{"Syrian Democratic Forces": "SDF", "Hay'at Tahrir al-Sham": "HTS",
+		"Islamic State of Iraq and the Levant": "ISIL", "Turkish-backed Free Syrian Army": "TFSA"} {
+		if got := initialsOf(name); got != want {
+			t.Errorf("initialsOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

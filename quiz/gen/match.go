@@ -141,7 +141,7 @@ func (g *generator) matchWindows(ps []pair, prompt string) []quiz.Card {
 		if len(ps)-j > 0 && len(ps)-j < 3 {
 			j = max(i+3, len(ps)-3)
 		}
-		if len(distinctRights(ps[i:j])) >= 2 {
+		if len(distinctRights(ps[i:j])) >= 2 && distinctSides(ps[i:j]) != 1 {
 			out = append(out, g.matchCard(ps[i:j], prompt)) // five units of one side match nothing
 		}
 		i = j - 5
@@ -186,4 +186,17 @@ func dedupe(xs []string) []string {
 		}
 	}
 	return out
+}
+
+// distinctSides counts the infobox sides of side-tagged pairs (0 for other
+// pairs): three belligerents of one side, each labelled by another of them,
+// match by the name each label leaves out.
+func distinctSides(ps []pair) int {
+	m := map[int]bool{}
+	for _, p := range ps {
+		if p.fr.f.Side > 0 {
+			m[p.fr.f.Side] = true
+		}
+	}
+	return len(m)
 }

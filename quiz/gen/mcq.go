@@ -1,6 +1,10 @@
 package gen
 
-import "github.com/factdeck/factdeck/quiz"
+import (
+	"strings"
+
+	"github.com/factdeck/factdeck/quiz"
+)
 
 // mcq builds a four-option multiple-choice card: the answer and three
 // distractors of its type, shuffled deterministically by the card's id.
@@ -16,8 +20,49 @@ func (g *generator) mcq(fr *frame) []quiz.Card {
 	if len(ds) < 3 {
 		return nil
 	}
+	if echoesStem(prompt, fr.answer, ds) {
+		return nil // "code name of the … operation in Idlib Governorate?" → the one option with "Idlib"
+	}
 	choices := append([]string{fr.answer}, ds...)
 	c.Correct = shuffle(newRNG(c.ID), choices, 0)
 	c.Choices = choices
 	return []quiz.Card{c}
 }
+
+// echoesStem reports an answer that shares a distinctive word with the
+// question while no distractor does: the echo points to it.
+func echoesStem(prompt, answer string, ds []string) bool {
+	if !sharesDistinctWord(answer, prompt) {
+		return false
+	}
+	for _, d := range ds {
+		if sharesDistinctWord(d, prompt) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesDistinctWord reports a word of a, not a generic or short one, that
+// b also has: "Al-Qusayr and its district" and "Battle of al-Qusayr".
+func sharesDistinctWord(a, b string) bool {
+	nb := " " + norm(b) + " "
+	for _, w := range strings.Fields(norm(a)) {
+		if len(w) > 3 && !genericWords[w] && !stopWords[w] && strings.Contains(nb, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// stopWords carry no name.
+var stopWords = map[string]bool{"with": true, "from": true, "into": true, "that": true, "this": true,
+	"their": true, "which": true, "were": true, "was": true, "and": true, "its": true, "side": true,
+	"forces": true, "battle": true, "units": true, "unit": true, "these": true, "other": true,
+	// words of many organisations' names: sharing them says nothing
+	"government": true, "national": true, "democratic": true, "islamic": true, "republic": true, "front": true,
+	"movement": true, "council": true, "party": true, "brigade": true, "division": true, "syrian": true,
+	"turkish": true, "kurdish": true, "iraqi": true, "russian": true, "american": true, "union": true,
+	"confederate": true, "federal": true, "people": true, "popular": true, "liberation": true, "arab": true,
+	"revolutionary": true, "resistance": true, "interim": true, "military": true, "operation": true,
+	"offensive": true, "army": true, "state": true, "states": true, "united": true}

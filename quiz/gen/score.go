@@ -291,6 +291,9 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 		fr.class != "date" && fr.class != "number" && fr.class != "noun" && listMember(fr) {
 		s -= penaltyHold // "units such as A, B, and _____": any other unit of the kind fits
 	}
+	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped || c.Kind == quiz.CardMCQ) && fr.hasBlank() && g.courseWide(fr.answer) {
+		s -= penaltyHold // "active during the _____" → "Syrian civil war": the course's own subject
+	}
 	if g.cutValue(fr.f, fr.answer) {
 		s -= penaltyHold // "CJTF" of "CJTF–OIR", "Ali Abdullah" of "Ali Abdullah Ayyoub"
 	}
