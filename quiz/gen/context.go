@@ -3,6 +3,8 @@ package gen
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/factdeck/factdeck/quiz"
 )
@@ -63,7 +65,7 @@ func (g *generator) sane(f quiz.Fact, v string) bool {
 	k := string(f.Kind) + "\x00" + string(f.Entity) + "\x00" + v
 	ok, seen := g.saneMemo[k]
 	if !seen {
-		ok = saneValue(f, v) && !g.joined(f, v) && !cutName(v) &&
+		ok = saneShared(f, v) && !g.joined(f, v) &&
 			!(f.Kind == quiz.KindUnit && words(v) == 1 && g.placeNames[norm(v)] && !states[strings.ToLower(v)])
 		g.saneMemo[k] = ok
 	}
@@ -603,4 +605,30 @@ func (g *generator) notePartOf(d Doc) {
 func (g *generator) courseWide(answer string) bool {
 	k := g.partOf[norm(lowerThe(answer))]
 	return k >= 5 && k*10 >= g.partDocs
+}
+
+// saneCache memoises saneValue and cutName across generators: they depend
+// on the value and its kind only, and every document of a collection sees
+// the others' values again.
+var (
+	saneCache sync.Map
+	saneSize  atomic.Int64 // entries stored; the cache stops growing at saneLimit
+)
+
+// saneLimit bounds saneCache: a server that keeps taking uploads must not
+// grow it for ever.
+const saneLimit = 1 << 18
+
+// saneShared is saneValue(f, v) && !cutName(v), memoised in saneCache.
+func saneShared(f quiz.Fact, v string) bool {
+	k := string(f.Kind) + "\x00" + string(f.Entity) + "\x00" + v
+	if ok, seen := saneCache.Load(k); seen {
+		return ok.(bool)
+	}
+	ok := saneValue(f, v) && !cutName(v)
+	if saneSize.Load() < saneLimit {
+		saneSize.Add(1)
+		saneCache.Store(k, ok)
+	}
+	return ok
 }

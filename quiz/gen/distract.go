@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/factdeck/factdeck/quiz"
@@ -42,6 +43,9 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		}
 		if k == "" || seen[k] || g.alias.same(c, fr.answer) || (fr.class != "date" && fr.class != "number" && (containsWord(k, na) || containsWord(na, k))) {
 			continue
+		}
+		if fr.class == "number" && g.reportedNear(fr.f, c) {
+			continue // 80 killed where the next sentence gives "40 to 107 killed" for the same attack
 		}
 		if (fr.f.Kind == quiz.KindCasualties || fr.f.Kind == quiz.KindStrength) && namesForce(c) != namesForce(fr.answer) {
 			continue // "29 SAA killed" beside "479+ killed (pro-government claim)": the form tells
@@ -462,6 +466,47 @@ func (g *generator) besideAnswer(answer, v string) bool {
 		off = i + len(answer)
 		if strings.Contains(t[max(0, i-80):min(len(t), off+80)], v) {
 			return true
+		}
+	}
+	return false
+}
+
+// spanNumberRE finds a number or a span of numbers: "107", "40 to 107",
+// "10–26".
+var spanNumberRE = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?(?:\s*(?:–|-|to)\s*\d[\d,]*(?:\.\d+)?)?`)
+
+// reportedNear reports a number option that the passage around the fact
+// gives too, alone or inside a span: other reports of the same toll.
+func (g *generator) reportedNear(f quiz.Fact, c string) bool {
+	v, ok := parseNumber(c)
+	if !ok {
+		return false
+	}
+	t := g.doc.Text
+	lo, hi := max(0, f.Start-nearWindow), min(len(t), f.End+nearWindow)
+	if lo >= hi {
+		return false
+	}
+	for _, m := range spanNumberRE.FindAllString(t[lo:hi], -1) {
+		parts := strings.FieldsFunc(m, func(r rune) bool { return r == '–' || r == '-' || r == ' ' })
+		var ns []float64
+		for _, p := range parts {
+			if p == "to" {
+				continue
+			}
+			if n, ok := parseNumber(p); ok {
+				ns = append(ns, n)
+			}
+		}
+		switch len(ns) {
+		case 1:
+			if ns[0] == v {
+				return true
+			}
+		case 2:
+			if ns[0] <= v && v <= ns[1] {
+				return true
+			}
 		}
 	}
 	return false
