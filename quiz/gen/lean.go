@@ -89,7 +89,7 @@ func undated(s string) bool { return len(findDates(s)) == 0 && !monthNamed(s) }
 // Army also captured areas …", "… killed in the fighting".
 func leansUndated(s, l string) bool {
 	if i := strings.Index(l, " also "); i >= 0 && !strings.HasPrefix(l[i:], " also known") &&
-		!strings.HasPrefix(l[i:], " also called") {
+		!strings.HasPrefix(l[i:], " also called") && !strings.HasSuffix(l[:i], " but") && !strings.Contains(l[:i], "not only") {
 		return true // "The Army also captured areas in the Rima Farms region.": also, besides what, and when?
 	}
 	return backReference(s, l) // "26 rebels and 15 soldiers were killed in the fighting.": which fighting, when?
