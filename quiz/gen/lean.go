@@ -177,7 +177,7 @@ var beVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true
 
 // stateWords after "was/were" describe a standing condition: "was still",
 // "were the only", "was under ISIL control".
-var stateWords = map[string]bool{"still": true, "only": true, "under": true, "home": true, "sole": true,
+var stateWords = map[string]bool{"still": true, "only": true, "one": true, "under": true, "home": true, "sole": true,
 	"last": true, "largest": true, "biggest": true, "main": true}
 
 // stateParticiples after "was/were" describe where or how something
@@ -243,7 +243,7 @@ func stative(s string) bool {
 		}
 		if j < len(ws) {
 			n = strings.Trim(ws[j], ",.;:()\"“”")
-			if stateParticiples[n] || len(n) > 4 && strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "thing") && n != "during" {
+			if stateParticiples[n] || stateWords[n] || len(n) > 4 && strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "thing") && n != "during" {
 				return true // "was engaged", "were merely …", "was making further advances"
 			}
 		}

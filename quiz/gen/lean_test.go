@@ -706,3 +706,22 @@ func TestUnitCutAndInitials(t *testing.T) {
 		}
 	}
 }
+
+func TestDatedItIsTheGroup(t *testing.T) {
+	group := topicInfo{name: "Ajnad al-Sham", base: "Ajnad al-Sham", the: true}
+	got, ok := resolveStart("On 29 March 2014, it announced that its military leader was killed.", group)
+	if want := "On 29 March 2014, the Ajnad al-Sham announced that its military leader was killed."; !ok || got != want {
+		t.Errorf("resolveStart = %q, %v; want %q", got, ok, want)
+	}
+	for _, s := range []string{
+		"Comprising various rebel factions, it was officially established in 2017.",
+		"On 29 March 2014, it was reported that the leader was killed.",
+	} {
+		if _, ok := resolveStart(s, group); ok {
+			t.Errorf("resolveStart(%q) names the group", s)
+		}
+	}
+	if !stative("In 2014, the Movement was reportedly one of the most influential factions.") {
+		t.Error("'was one of the most influential' is not a state")
+	}
+}

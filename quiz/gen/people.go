@@ -346,6 +346,9 @@ func (g *generator) personSlotOf(fr *frame) *personSlot {
 	if ps.aff == "" && fr.hasBlank() {
 		ps.aff = affiliationAfter(fr.sent, fr.blank[1])
 	}
+	if ps.aff == "" && fr.hasBlank() {
+		ps.aff = g.possessorSide(fr.sent[:fr.blank[0]])
+	}
 	if fr.hasBlank() {
 		ps.notAff = againstSide(fr.sent[fr.blank[1]:])
 		ps.rank = rankBefore(fr.sent, fr.blank[0])
@@ -426,4 +429,40 @@ func rankBefore(s string, pos int) string {
 		return ""
 	}
 	return ranks[strings.ToLower(ws[len(ws)-1])]
+}
+
+// possessorSide reads the side of a blank from a person named with a
+// possessive just before it: "Sherman's right wing under _____" takes a
+// Union general, as Sherman was one.
+func (g *generator) possessorSide(pre string) string {
+	ws := strings.Fields(pre)
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-6; i-- {
+		w := ws[i]
+		name := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if name == w || !upperStart(name) {
+			continue
+		}
+		if a := g.sideOfSurname(name); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// sideOfSurname is the side word the collection gives a person of that
+// surname, when all such people share it.
+func (g *generator) sideOfSurname(s string) string {
+	side := ""
+	for _, c := range []string{"person", "commander"} {
+		for _, p := range g.pool[c] {
+			if p.aff == "" || surname(p.v) != strings.ToLower(s) && lastWord(p.v) != s {
+				continue
+			}
+			if side != "" && side != p.aff {
+				return ""
+			}
+			side = p.aff
+		}
+	}
+	return side
 }

@@ -294,6 +294,10 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped || c.Kind == quiz.CardMCQ) && fr.hasBlank() && g.courseWide(fr.answer) {
 		s -= penaltyHold // "active during the _____" → "Syrian civil war": the course's own subject
 	}
+	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped || c.Kind == quiz.CardMCQ) && fr.question == "" && fr.hasBlank() &&
+		fr.class == "person" && insideQuotes(fr.sent, fr.blank[0]) {
+		s -= penaltyHold // "named the \"Battle of the Hero Martyr _____\"": a name inside a title, any martyr fits
+	}
 	if g.cutValue(fr.f, fr.answer) {
 		s -= penaltyHold // "CJTF" of "CJTF–OIR", "Ali Abdullah" of "Ali Abdullah Ayyoub"
 	}
@@ -364,4 +368,11 @@ func clamp(s float64) float64 {
 		return 1
 	}
 	return float64(int(s*100+0.5)) / 100
+}
+
+// insideQuotes reports a position inside a quotation: an odd number of
+// straight quotes before it, or more opening than closing curly ones.
+func insideQuotes(s string, pos int) bool {
+	pre := s[:pos]
+	return strings.Count(pre, "\"")%2 == 1 || strings.Count(pre, "\u201c") > strings.Count(pre, "\u201d")
 }

@@ -207,6 +207,13 @@ func resolveStart(sent string, t topicInfo) (string, bool) {
 		}
 	}
 	if midPronounRE.MatchString(sent) {
+		// "On 29 March 2014, it announced …" in a group's own paragraph: the
+		// group. Only after a bare date, only "it", only for a named topic.
+		if i := strings.Index(sent, ", it "); i > 0 && !t.main && properName(t.base) && !t.event &&
+			words(sent[:i]) <= 4 && len(findDates(sent[:i])) == 1 && !strings.Contains(sent[:i], " and ") &&
+			(strings.HasPrefix(sent, "On ") || strings.HasPrefix(sent, "In ")) && !expletiveItRE.MatchString(upperFirst(sent[i+2:])) {
+			return sent[:i+2] + t.ref(false) + sent[i+4:], true
+		}
 		return sent, false // "Between 2014 and 2015, it was …"
 	}
 	if firstWord(sent) == "it" && (expletiveItRE.MatchString(sent) || !properName(t.base)) {

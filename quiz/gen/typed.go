@@ -6,7 +6,7 @@ import "github.com/factdeck/factdeck/quiz"
 // names. Accept lists the document's other names for the answer; the
 // checker (CheckTyped) is lenient about form, not about content.
 func (g *generator) typed(fr *frame) []quiz.Card {
-	if !fr.typedOK || words(fr.answer) > 6 {
+	if !fr.typedOK || words(fr.answer) > 6 && !(fr.class == "expansion" && words(fr.answer) <= 8) {
 		return nil
 	}
 	prompt, ok := question(fr, "What")
