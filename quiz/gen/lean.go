@@ -203,6 +203,9 @@ var distanceWords = map[string]bool{"metres": true, "meters": true, "kilometres"
 // rather than an event: asking when it happened has no one answer, and a
 // shifted date does not make it false.
 func stative(s string) bool {
+	if ongoingFighting(strings.ToLower(s)) {
+		return true
+	}
 	ws := strings.Fields(strings.ToLower(s))
 	firstBe := false
 	for i, raw := range ws {
@@ -441,7 +444,9 @@ func garbled(s string) bool {
 var backNouns = []string{"fighting", "shelling", "clashes", "attack", "ambush", "assault", "raid", "bombing",
 	"explosion", "incident", "strike", "airstrike", "airstrikes", "heights", "agreement", "information",
 	"withdrawal", "deal", "truce", "exchange", "skirmish", "engagement", "night", "convoy", "operation",
-	"attempt", "advance", "counterattack", "counter-attack", "offensive", "blast", "massacre", "siege"}
+	"attempt", "advance", "counterattack", "counter-attack", "offensive", "blast", "massacre", "siege",
+	"transportation", "evacuation", "negotiations", "talks", "meeting", "process", "journey", "transfer",
+	"retreat", "pursuit", "battles", "campaign", "invasion", "movement", "push"}
 
 // backWords point back to an earlier time or claim: "the military then
 // started raiding homes", "would later revise", "Additional … images".
@@ -463,6 +468,9 @@ func backReference(s, l string) bool {
 		if strings.Contains(l, w) {
 			return true
 		}
+	}
+	if pluperfectMain(l) {
+		return true // "Government forces had launched 15 air strikes …": had, by when?
 	}
 	for _, w := range []string{" then ", " later "} {
 		if i := strings.Index(l, w); i >= 0 && eventVerbs(strings.Fields(l[:i])) == 0 {
@@ -502,6 +510,46 @@ func backOpener(l string) bool {
 	for _, o := range backOpeners {
 		if strings.HasPrefix(t, o) {
 			return true
+		}
+	}
+	return false
+}
+
+// pluperfectMain reports a main clause in the past perfect ("… had
+// launched …") before any simple past: it is told from a time the
+// sentence does not give.
+func pluperfectMain(l string) bool {
+	ws := strings.Fields(l)
+	for i, w := range ws {
+		w = strings.Trim(w, ",.;:")
+		if eventVerb(w) && !(i > 0 && beVerbs[strings.Trim(ws[i-1], ",")]) {
+			return false
+		}
+		if w == "had" && i+1 < len(ws) && eventVerb(ws[i+1]) {
+			return true
+		}
+		if subordinateStart(w) && i > 0 {
+			return false // "… after they had …": a clause of its own
+		}
+	}
+	return false
+}
+
+// ongoingFighting reports fighting told as going on ("heavy fighting took
+// place around …", "clashes continued"): on the day before or after it
+// may have gone on too.
+func ongoingFighting(l string) bool {
+	for _, n := range []string{"fighting ", "clashes ", "battles ", "combat "} {
+		i := strings.Index(l, n)
+		if i < 0 {
+			continue
+		}
+		rest := l[i+len(n):]
+		for _, v := range []string{"took place", "raged", "continued", "went on", "was ongoing", "were ongoing",
+			"persisted", "occurred", "intensified"} {
+			if strings.HasPrefix(rest, v) {
+				return true
+			}
 		}
 	}
 	return false
