@@ -31,6 +31,7 @@ type generator struct {
 	eventIndex                map[string][]datedEvent    // dated sentences per topic, built on first use (repeat.go)
 	mentionMemo               map[string]bool
 	theMemo                   map[string]bool            // takesThe per name
+	docPlaces                 []string                   // the document's place names, built on first use
 	others                    []Doc                      // the collection's other documents
 	articleMemo               map[string][2]int          // articleUse over the collection, per word
 	partOf                    map[string]int             // norm "part of" value → documents giving it
@@ -631,4 +632,27 @@ func saneShared(f quiz.Fact, v string) bool {
 		saneCache.Store(k, ok)
 	}
 	return ok
+}
+
+// namesPlace reports a sentence naming one of the document's places or
+// people: an undated sentence of the narrative that does is tied down by
+// it ("Researchers Hassan Hassan and Michael Weiss argued …").
+func (g *generator) namesPlace(s string) bool {
+	if g.docPlaces == nil {
+		seen := map[string]bool{}
+		g.docPlaces = []string{}
+		for _, f := range g.facts {
+			v := strings.TrimSpace(f.Value)
+			if (f.Entity == quiz.EntityPlace || f.Entity == quiz.EntityPerson && words(v) >= 2) && len(v) >= 4 && upperStart(v) && !seen[v] {
+				seen[v] = true
+				g.docPlaces = append(g.docPlaces, v)
+			}
+		}
+	}
+	for _, p := range g.docPlaces {
+		if i := strings.Index(s, p); i >= 0 && (i == 0 || !isWordByte(s[i-1])) && (i+len(p) == len(s) || !isWordByte(s[i+len(p)])) {
+			return true
+		}
+	}
+	return false
 }

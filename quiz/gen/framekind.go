@@ -458,6 +458,9 @@ func withoutDate(sent string, h dateHit) (string, bool) {
 		if m == nil {
 			return "", false
 		}
+		if !strings.HasSuffix(strings.TrimSpace(pre[:m[0]]), ",") && strings.HasPrefix(post, ", ") {
+			post = " " + post[2:] // "was fought on November 7, 1861, in …" → "was fought in …", not "fought, in"
+		}
 		out = pre[:m[0]] + post
 		out = strings.ReplaceAll(out, ",,", ",") // "in Baker County, Florida, on 20 February, during" → one comma
 		out = strings.ReplaceAll(out, ",.", ".") // "in East Baton Rouge Parish, Louisiana, on August 5." → no comma
@@ -477,11 +480,15 @@ func withoutDate(sent string, h dateHit) (string, bool) {
 func (g *generator) sideName(topic string, side int, value string) string {
 	var names []string
 	for _, f := range g.facts {
-		if f.Kind != quiz.KindBelligerent || f.TopicID != topic || f.Side != side || strings.EqualFold(f.Role, "Support") {
-			continue
+		if f.Kind != quiz.KindBelligerent || f.TopicID != topic || f.Side != side || f.Role != "" {
+			continue // "Support:", "Airstrikes:", "Supported by": not a principal
 		}
 		b := strings.TrimSpace(f.Value)
-		if b == "" || g.alias.same(b, value) || g.onOtherSide(topic, b, side) || !containsNorm(g.sides[sideKey{topic, quiz.KindBelligerent, side}], b) {
+		if b != "" && !containsNorm(g.sides[sideKey{topic, quiz.KindBelligerent, side}], b) && !g.alias.same(b, value) &&
+			upperStart(b) && (words(b) == 1 || g.cutValue(f, b) || g.joined(f, b) || cutName(b)) {
+			return "" // "Syrian", "Liberation Army": the cell was misread, so its side cannot be named
+		}
+		if b == "" || g.alias.same(b, value) || g.onOtherSide(topic, b, side) {
 			continue
 		}
 		dup := false

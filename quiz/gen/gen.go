@@ -157,6 +157,7 @@ type topicInfo struct {
 	the            bool // the text calls it "The …"
 	event          bool // a battle, offensive or other happening (vs a group or place)
 	aliases        []string
+	lead           [2]int // byte range of the topic's first prose paragraph
 }
 
 // ref names the topic in running text, with "the" where the document uses it.
@@ -188,6 +189,7 @@ func newTopicInfo(t quiz.Topic, text string) topicInfo {
 		}
 	}
 	ti.the = startsWithThe(ti, t, text)
+	ti.lead = leadOf(t, text)
 	return ti
 }
 
@@ -212,3 +214,26 @@ func startsWithThe(ti topicInfo, t quiz.Topic, text string) bool {
 	}
 	return ti.event && !strings.HasPrefix(ti.base, "Operation ")
 }
+
+// leadOf finds a topic's first prose paragraph: the first line of its text
+// that is not an infobox row and runs to a sentence or more.
+func leadOf(t quiz.Topic, text string) [2]int {
+	if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+		return [2]int{}
+	}
+	for off := t.Start; off < t.End; {
+		end := strings.IndexByte(text[off:t.End], '\n')
+		if end < 0 {
+			end = t.End - off
+		}
+		line := text[off : off+end]
+		if len(line) >= 80 && !strings.Contains(line, " | ") && strings.Contains(line, ". ") || len(line) >= 80 && strings.HasSuffix(strings.TrimSpace(line), ".") && !strings.Contains(line, " | ") {
+			return [2]int{off, off + end}
+		}
+		off += end + 1
+	}
+	return [2]int{}
+}
+
+// inLead reports a source offset inside the topic's lead paragraph.
+func (t topicInfo) inLead(pos int) bool { return pos >= t.lead[0] && pos < t.lead[1] }

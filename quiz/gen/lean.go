@@ -121,6 +121,9 @@ func leansCore(s, l string) bool {
 			return true // "captured another village": which other one?
 		}
 	}
+	if i := strings.Index(l, " later "); i >= 0 && eventVerbs(strings.Fields(l[:i])) == 0 && !strings.Contains(l[:i], ",") {
+		return true // "Dozens of executed bodies were later found on 18 August": later than what?
+	}
 	return strings.HasSuffix(strings.TrimRight(l, ".!\"” "), " as well") && strings.Contains(l, " it ")
 }
 
@@ -203,7 +206,7 @@ var distanceWords = map[string]bool{"metres": true, "meters": true, "kilometres"
 // rather than an event: asking when it happened has no one answer, and a
 // shifted date does not make it false.
 func stative(s string) bool {
-	if ongoingFighting(strings.ToLower(s)) {
+	if ongoingFighting(strings.ToLower(s)) || underControlRE.MatchString(s) {
 		return true
 	}
 	ws := strings.Fields(strings.ToLower(s))
@@ -454,7 +457,7 @@ var backWords = []string{"would later", " continued to ", " continued ", " both 
 	" the remaining ", " the rest of ", " the latter", " the former", " the two sides"}
 
 // backOpeners open such a sentence.
-var backOpeners = []string{"additional ", "further ", "overall", "in total", "in all", "altogether", "elsewhere",
+var backOpeners = []string{"additional ", "further ", "an additional ", "a further ", "overall", "in total", "in all", "altogether", "elsewhere",
 	"there, ", "here, ", "the next day", "the following day", "the day after", "that day", "that night"}
 
 // backReference reports a lower-cased sentence that leans on the one before
@@ -525,7 +528,7 @@ func pluperfectMain(l string) bool {
 		if eventVerb(w) && !(i > 0 && beVerbs[strings.Trim(ws[i-1], ",")]) {
 			return false
 		}
-		if w == "had" && i+1 < len(ws) && eventVerb(ws[i+1]) {
+		if w == "had" && i+1 < len(ws) && (eventVerb(ws[i+1]) || strings.Trim(ws[i+1], ",.") == "been") {
 			return true
 		}
 		if subordinateStart(w) && i > 0 {
@@ -554,3 +557,7 @@ func ongoingFighting(l string) bool {
 	}
 	return false
 }
+
+// underControlRE finds a place told to be under someone's control: a
+// state that held on many days.
+var underControlRE = regexp.MustCompile(`\b(?:was|were|is|are|remained)\b[^.]{0,40}\bunder\b[^.]{0,30}\bcontrol\b`)

@@ -298,6 +298,9 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 		fr.class == "person" && insideQuotes(fr.sent, fr.blank[0]) {
 		s -= penaltyHold // "named the \"Battle of the Hero Martyr _____\"": a name inside a title, any martyr fits
 	}
+	if fr.prose && fr.dateHit == nil && !fr.t.inLead(fr.f.Start) && undated(fr.sent) && !g.namesPlace(fr.sent) {
+		s -= penaltyHold // an undated, placeless sentence of the narrative: "44 rebels and 12 soldiers were killed"
+	}
 	if g.cutValue(fr.f, fr.answer) {
 		s -= penaltyHold // "CJTF" of "CJTF–OIR", "Ali Abdullah" of "Ali Abdullah Ayyoub"
 	}

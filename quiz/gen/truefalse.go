@@ -18,7 +18,7 @@ func (g *generator) trueFalse(fr *frame) []quiz.Card {
 		truth = fr.sent // the sentence itself, not a re-rendering of it
 	}
 	out = append(out, g.tfCard(fr, truth, true, ""))
-	if fr.noSwap || (fr.num != nil && strings.HasPrefix(fr.sent[fr.num.end:], " percent")) || (fr.dateHit != nil && (fr.date.End.Year != 0 || rangeAround(fr.sent, *fr.dateHit))) {
+	if fr.noSwap || (fr.num != nil && (strings.HasPrefix(fr.sent[fr.num.end:], " percent") || hedgedNumber(fr.sent, fr.num.start))) || (fr.dateHit != nil && (fr.date.End.Year != 0 || rangeAround(fr.sent, *fr.dateHit))) {
 		return out
 	}
 	seed := g.cardID(quiz.CardTrueFalse, fr.key, "false")
@@ -69,4 +69,22 @@ func (g *generator) tfCard(fr *frame, statement string, truth bool, swapped stri
 		c.Explanation = "False: the source gives " + fr.answer + ", not " + swapped + ". " + c.Explanation
 	}
 	return c
+}
+
+// numberHedges before a count make it a bound or an estimate: "at least 27
+// people" stays true when the article later says 40, so no other number
+// is verifiably false.
+var numberHedges = []string{"at least", "more than", "over", "some", "around", "about", "nearly", "almost",
+	"approximately", "up to", "fewer than", "less than", "under", "roughly", "estimated", "an estimated",
+	"as many as", "upwards of", "in excess of", "close to", "reportedly", "dozens", "hundreds"}
+
+// hedgedNumber reports a number introduced by a hedge.
+func hedgedNumber(sent string, start int) bool {
+	pre := strings.ToLower(strings.TrimRight(sent[:start], " "))
+	for _, h := range numberHedges {
+		if strings.HasSuffix(pre, " "+h) || pre == h {
+			return true
+		}
+	}
+	return false
 }
