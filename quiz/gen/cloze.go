@@ -55,7 +55,7 @@ var termNouns = map[string]bool{"siege": true, "ceasefire": true, "truce": true,
 	"secession": true, "emancipation": true, "conscription": true, "amnesty": true, "caliphate": true,
 	"militia": true, "militias": true, "guerrillas": true, "sanctions": true, "embargo": true,
 	"occupation": true, "partition": true, "autonomy": true, "federation": true, "sieges": true,
-	"airstrike": true, "shelling": true, "offensives": true, "uprising": true, "coup": true, "surrender": true,
+	"offensives": true, "uprising": true, "coup": true, "surrender": true,
 	"neighbourhoods": false, "outskirts": false}
 
 // dullNouns are heads too vague or too easy to make a useful gap.

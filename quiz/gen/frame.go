@@ -30,6 +30,7 @@ type frame struct {
 	noSwap   bool                  // no verified-false swap exists
 	dates    int                   // date expressions in the sentence (dateFrame)
 	when     *whenMemo             // whenQuestion's answer, computed once
+	named    string                // the name an abbreviation stands for (aliasFrame)
 	shown    bool                  // the sentence names the answer elsewhere: no blank card
 	ps       *personSlot           // what person options must share, computed once
 	accept   []string              // other right answers the frame knows of (typed)

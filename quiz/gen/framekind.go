@@ -40,6 +40,13 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 		}
 	}
 	same := g.sides[sideKey{fr.t.id, f.Kind, f.Side}]
+	if f.Kind == quiz.KindBelligerent || f.Kind == quiz.KindUnit {
+		for _, k := range []quiz.FactKind{quiz.KindBelligerent, quiz.KindUnit} {
+			for _, v := range g.sides[sideKey{fr.t.id, k, f.Side}] {
+				fr.exclude[norm(v)] = true // the Al-Bab Military Council among Turkey's units: no false "same side"
+			}
+		}
+	}
 	for _, v := range same {
 		fr.exclude[norm(v)] = true
 		for _, a := range g.alias.of(v) {
@@ -118,6 +125,9 @@ func (g *generator) otherSides(fr *frame) []string {
 			if (fr.f.Kind == quiz.KindStrength || fr.f.Kind == quiz.KindCasualties) && (strings.Contains(v, ":") || words(v) > 10) {
 				continue // several cells run together: no option either
 			}
+			if fr.f.Kind == quiz.KindUnit && g.principalAnywhere(fr.t.id, v) {
+				continue // "ISIL", "Turkish Armed Forces" as a unit option: a whole party, not a unit
+			}
 			if !fr.exclude[norm(v)] {
 				out = append(out, v)
 			}
@@ -168,7 +178,7 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 			return nil, false
 		}
 		fr.class = "expansion"
-		fr.question = "What does the abbreviation " + fr.answer + " stand for?"
+		fr.question = fr.t.name + ": What does the abbreviation " + fr.answer + " stand for?"
 		for _, a := range g.alias.of(subj) {
 			if !acronymRE.MatchString(a) && initialsOf(a) == strings.Map(acronymLetter, fr.answer) {
 				fr.accept = append(fr.accept, a) // a spelling of the same words, not the group's other name
@@ -178,7 +188,8 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 		fr.shown = true
 	} else if acronymRE.MatchString(fr.answer) {
 		fr.class = "acronym"
-		fr.question = "What abbreviation does the text use for " + subj + "?"
+		fr.question = fr.t.name + ": What is the abbreviation for " + subj + "?"
+		fr.named = subj
 	} else {
 		fr.class = "alias"
 		name := subj
@@ -572,4 +583,17 @@ func initialsOf(name string) string {
 func spanWords(v string) string {
 	v = strings.ReplaceAll(v, " – ", " to ")
 	return strings.ReplaceAll(v, "–", " to ")
+}
+
+// principalAnywhere reports a name that is, or is the state forces of, a
+// principal belligerent of the topic on any side.
+func (g *generator) principalAnywhere(topic, v string) bool {
+	for s := 1; s <= 6; s++ {
+		for _, b := range g.sides[sideKey{topic, quiz.KindBelligerent, s}] {
+			if norm(b) == norm(v) || g.alias.same(b, v) || sameNation(b, v) || strings.Contains(norm(v), norm(b)) && words(b) >= 1 && len(b) >= 4 {
+				return true
+			}
+		}
+	}
+	return false
 }

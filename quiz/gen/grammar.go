@@ -208,3 +208,40 @@ func singularHead(h string) bool {
 	return len(h) > 2 && !strings.HasSuffix(h, "s") && !collectives[h] && !strings.HasSuffix(h, "ing") &&
 		h != "who" && h != "which" && h != "that" && !strings.HasSuffix(h, "ly")
 }
+
+// pluralTitleRE finds an event title with a plural head taking "was": "The
+// March 2020 Daraa clashes was an armed conflict".
+var pluralTitleRE = regexp.MustCompile(`^(The (?:[A-Z][a-z]+ )?\d{4}(?: [A-Z][\w'’-]*)* (?:clashes|offensives|protests|battles|riots|killings|bombings|massacres|uprisings|raids|strikes)) was\b`)
+
+// bareNounStartRE finds a sentence opening with a singular abstract noun
+// and no article: "Incursion into the Kurdish-held neighborhood … was
+// thwarted".
+var bareNounStartRE = regexp.MustCompile(`^([A-Z][a-z]+(?:ion|ment|ance|ence))( (?:into|of|on|against|by|from|at|in|towards) )`)
+
+// repairSlips mends slips whose fix is sure: a plural event title's verb,
+// a missing article before an opening abstract noun, "taken prisoners".
+func repairSlips(s string) string {
+	if m := pluralTitleRE.FindStringSubmatchIndex(s); m != nil {
+		s = s[:m[3]] + " were" + s[m[1]:]
+	}
+	if m := bareNounStartRE.FindStringSubmatch(s); m != nil && firstBe(s) == "was" {
+		art := "A "
+		if strings.ContainsRune("AEIOU", rune(m[1][0])) {
+			art = "An "
+		}
+		s = art + strings.ToLower(m[1][:1]) + s[1:]
+	}
+	return strings.ReplaceAll(s, "taken prisoners", "taken prisoner")
+}
+
+// firstBe returns the first "was" or "were" of s.
+func firstBe(s string) string {
+	i, j := strings.Index(s, " was "), strings.Index(s, " were ")
+	switch {
+	case i >= 0 && (j < 0 || i < j):
+		return "was"
+	case j >= 0:
+		return "were"
+	}
+	return ""
+}

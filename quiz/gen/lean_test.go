@@ -725,3 +725,16 @@ func TestDatedItIsTheGroup(t *testing.T) {
 		t.Error("'was one of the most influential' is not a state")
 	}
 }
+
+func TestRepairSlips(t *testing.T) {
+	for in, want := range map[string]string{
+		"Incursion into the Kurdish-held neighborhood of Sheikh Maqsoud was thwarted and 3 rebels were taken prisoners.": "An incursion into the Kurdish-held neighborhood of Sheikh Maqsoud was thwarted and 3 rebels were taken prisoner.",
+		"The March 2020 Daraa clashes was an armed conflict in the Daraa Governorate.":                                   "The March 2020 Daraa clashes were an armed conflict in the Daraa Governorate.",
+		"Reinforcements from Homs were sent to the town.":                                                                "Reinforcements from Homs were sent to the town.",
+		"The 2024 Hama offensive was a military operation.":                                                              "The 2024 Hama offensive was a military operation.",
+	} {
+		if got := repairSlips(in); got != want {
+			t.Errorf("repairSlips(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -27,8 +27,7 @@ func (g *generator) matchCards() []quiz.Card {
 				name := strings.TrimSuffix(strings.TrimPrefix(fr.question, "What was the code name of "), "?")
 				code = append(code, pair{fr.answer, upperFirst(name), fr})
 			case fr.class == "acronym":
-				subj := strings.TrimSuffix(strings.TrimPrefix(fr.question, "What abbreviation does the text use for "), "?")
-				abbr = append(abbr, pair{fr.answer, subj, fr})
+				abbr = append(abbr, pair{fr.answer, fr.named, fr})
 			case (fr.f.Kind == quiz.KindBelligerent || fr.f.Kind == quiz.KindUnit) && fr.question != "":
 				k := fr.t.id + "|" + string(fr.f.Kind)
 				if sides[k] == nil {
@@ -64,12 +63,18 @@ func (g *generator) matchCards() []quiz.Card {
 // sideLabel names a side by its principal belligerents (sideName).
 func (g *generator) sideLabel(fr *frame) string {
 	if fr.f.Kind == quiz.KindBelligerent {
-		// A belligerent's side is named by another one, never by the state
-		// whose forces it is ("Syrian Arab Republic" ↔ "Syrian Armed Forces").
+		// One belligerent names its side for every item, and is no item
+		// itself: labels that each leave out a different name match by what
+		// they leave out ("Russia ↔ the side of Ba'athist Syria; Ba'athist
+		// Syria ↔ the side of Russia").
 		for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, fr.f.Side}] {
-			if !g.alias.same(b, fr.answer) && !g.onOtherSide(fr.t.id, b, fr.f.Side) && !sameNation(b, fr.answer) {
-				return "the side of " + g.theName(b)
+			if g.onOtherSide(fr.t.id, b, fr.f.Side) {
+				continue
 			}
+			if g.alias.same(b, fr.answer) || sameNation(b, fr.answer) {
+				return ""
+			}
+			return "the side of " + g.theName(b)
 		}
 		return ""
 	}

@@ -301,6 +301,13 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if fr.prose && fr.dateHit == nil && !fr.t.inLead(fr.f.Start) && undated(fr.sent) && !g.namesPlace(fr.sent) {
 		s -= penaltyHold // an undated, placeless sentence of the narrative: "44 rebels and 12 soldiers were killed"
 	}
+	if c.Kind == quiz.CardTrueFalse && words(c.Prompt) > 70 {
+		s -= penaltyHold // a 470-character sentence with one number changed: a reading test, not a question
+	}
+	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped || c.Kind == quiz.CardMCQ) && fr.question == "" && fr.hasBlank() &&
+		fr.class == "place" && cityStateGap(fr.sent, fr.blank[0]) {
+		s -= penaltyHold // "Charleston, _____" → South Carolina: the city says it
+	}
 	if g.cutValue(fr.f, fr.answer) {
 		s -= penaltyHold // "CJTF" of "CJTF–OIR", "Ali Abdullah" of "Ali Abdullah Ayyoub"
 	}
@@ -378,4 +385,18 @@ func clamp(s float64) float64 {
 func insideQuotes(s string, pos int) bool {
 	pre := s[:pos]
 	return strings.Count(pre, "\"")%2 == 1 || strings.Count(pre, "\u201c") > strings.Count(pre, "\u201d")
+}
+
+// cityStateGap reports a blank right after "Place, ": the state or country
+// of a named town, which the town gives away.
+func cityStateGap(s string, pos int) bool {
+	pre := strings.TrimRight(s[:pos], " ")
+	if !strings.HasSuffix(pre, ",") {
+		return false
+	}
+	if strings.Contains(s[pos:], " and ") && !strings.Contains(s[pos:min(len(s), pos+60)], ", ") || strings.Count(pre, ",") > 1 {
+		return false // "the provinces of Hama, _____ and Aleppo": a list
+	}
+	ws := strings.Fields(strings.TrimSuffix(pre, ","))
+	return len(ws) > 0 && upperStart(ws[len(ws)-1]) && !monthWords[ws[len(ws)-1]]
 }

@@ -50,7 +50,7 @@ func clean(s string) string {
 	}
 	s = strings.ReplaceAll(s, "( ", "(")
 	s = strings.ReplaceAll(s, ",,", ",")
-	return repairAppositive(strings.TrimSpace(s))
+	return repairSlips(repairAppositive(strings.TrimSpace(s)))
 }
 
 // stripFlags drops flag emoji ("🇷🇺 Russia: …", "🇹🇷 1,300–4,000 soldiers").
