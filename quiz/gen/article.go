@@ -52,7 +52,12 @@ func (g *generator) takesThe(name string) bool {
 			continue
 		}
 		p := prev[len(prev)-1]
+		next := strings.Fields(text[off:min(len(text), off+30)])
+		modifier := len(next) > 0 && lowerWord(next[0]) && !nameEnders[next[0]] && !bareBefore[next[0]] &&
+			!strings.HasSuffix(next[0], ",") || strings.HasPrefix(text[off:], "-") || strings.HasPrefix(text[off:], "–")
 		switch {
+		case modifier:
+			// "the Rojava conflict", "the Raqqa campaign": the article is the noun's
 		case p == "the" || p == "The":
 			with++
 		case bareBefore[p]:

@@ -13,8 +13,8 @@ var sideRoles = map[quiz.FactKind]struct{ which, role string }{
 	quiz.KindBelligerent: {"Which of these fought", "fought"},
 	quiz.KindCommander:   {"Which of these was a commander", "a commander"},
 	quiz.KindUnit:        {"Which of these units was involved", "involved"},
-	quiz.KindStrength:    {"What strength is given for the forces", "was the strength given for the forces"},
-	quiz.KindCasualties:  {"Which losses are reported for the side", "were the losses reported for the side"},
+	quiz.KindStrength:    {"What strength is given for the forces", "is given among the strength of the forces"},
+	quiz.KindCasualties:  {"Which losses are reported for the side", "is listed among the losses of the side"},
 }
 
 // sideFrame asks for a side-tagged infobox value, naming the side by one of
@@ -190,6 +190,9 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 		fr.class = "acronym"
 		fr.question = fr.t.name + ": What is the abbreviation for " + subj + "?"
 		fr.named = subj
+		fr.typedOK = false // "Islamic State" → ISIL, IS, ISIS or Daesh: typed, several are right
+		fr.noSwap = true
+		return &fr, true
 	} else {
 		fr.class = "alias"
 		name := subj
@@ -517,12 +520,7 @@ func (g *generator) sideName(topic string, side int, value string) string {
 	}
 	switch len(names) {
 	case 0:
-		for _, b := range g.sides[sideKey{topic, quiz.KindBelligerent, side}] {
-			if !g.alias.same(b, value) && !g.onOtherSide(topic, b, side) {
-				return g.theName(b)
-			}
-		}
-		return ""
+		return "" // every name of the cell carries a label ("Airstrikes:"): the cell was not read as one side
 	case 1:
 		return names[0]
 	case 2:

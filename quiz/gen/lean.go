@@ -19,7 +19,8 @@ var leaningOpeners = []string{"For example", "For instance", "However", "But", "
 	"After that", "Following this", "Other", "Another", "Others", "Both", "Such", "The other", "The rest",
 	"The remaining", "Either", "Neither", "In contrast", "By contrast", "On the other hand", "Even so", "And",
 	"Yet", "Hence", "In the meantime", "At the same time", "By then", "By that time", "Simultaneously",
-	"Concurrently", "Meanwhile", "Later", "Also", "Afterwards", "Thereafter", "Subsequently"}
+	"Concurrently", "Meanwhile", "Later", "Also", "Afterwards", "Thereafter", "Subsequently", "In retaliation",
+	"In reprisal", "At the time", "By this point", "By this time", "At this point"}
 
 // repeatWords tell of something happening again, after an earlier time the
 // sentence does not show: "defeated Price again", "a new attempt".
@@ -120,6 +121,10 @@ func leansCore(s, l string) bool {
 		if rest := l[i+len(" another "):]; rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
 			return true // "captured another village": which other one?
 		}
+	}
+	if i := strings.Index(l, " also "); i >= 0 && !strings.HasPrefix(l[i:], " also known") &&
+		!strings.HasPrefix(l[i:], " also called") && !strings.HasSuffix(l[:i], " but") && !strings.Contains(l[:i], "not only") {
+		return true // "By 20 July, the Syrian Army also expelled ISIL …": also, besides what?
 	}
 	if i := strings.Index(l, " later "); i >= 0 && eventVerbs(strings.Fields(l[:i])) == 0 && !strings.Contains(l[:i], ",") {
 		return true // "Dozens of executed bodies were later found on 18 August": later than what?

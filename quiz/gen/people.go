@@ -428,7 +428,13 @@ func rankBefore(s string, pos int) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	return ranks[strings.ToLower(ws[len(ws)-1])]
+	r := ranks[strings.ToLower(ws[len(ws)-1])]
+	if r != "" && len(ws) >= 2 {
+		if m := ranks[strings.ToLower(ws[len(ws)-2])]; m != "" && m != r {
+			return m + " " + r // "Lt. Gen." → "lieutenant general", not "Maj. Gen."
+		}
+	}
+	return r
 }
 
 // possessorSide reads the side of a blank from a person named with a

@@ -301,6 +301,10 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if fr.prose && fr.dateHit == nil && !fr.t.inLead(fr.f.Start) && undated(fr.sent) && !g.namesPlace(fr.sent) {
 		s -= penaltyHold // an undated, placeless sentence of the narrative: "44 rebels and 12 soldiers were killed"
 	}
+	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped || c.Kind == quiz.CardMCQ) && fr.question == "" &&
+		fr.class == "person" && fr.hasBlank() && roleBefore(fr.sent, fr.blank[0]) == "head" {
+		s -= penaltyHold // "U.S. President _____" → Lincoln: the office names the man
+	}
 	if c.Kind == quiz.CardTrueFalse && words(c.Prompt) > 70 {
 		s -= penaltyHold // a 470-character sentence with one number changed: a reading test, not a question
 	}
@@ -394,7 +398,11 @@ func cityStateGap(s string, pos int) bool {
 	if !strings.HasSuffix(pre, ",") {
 		return false
 	}
-	if strings.Contains(s[pos:], " and ") && !strings.Contains(s[pos:min(len(s), pos+60)], ", ") || strings.Count(pre, ",") > 1 {
+	rest := s[pos:]
+	if i := strings.IndexAny(rest, " ,."); i >= 0 {
+		rest = rest[i:]
+	}
+	if strings.HasPrefix(rest, " and ") || strings.HasPrefix(rest, " or ") || strings.HasPrefix(rest, ", and ") {
 		return false // "the provinces of Hama, _____ and Aleppo": a list
 	}
 	ws := strings.Fields(strings.TrimSuffix(pre, ","))
