@@ -44,6 +44,9 @@ func (g *generator) distractors(fr *frame, n int, seed string) []string {
 		if k == "" || seen[k] || g.alias.same(c, fr.answer) || (fr.class != "date" && fr.class != "number" && (containsWord(k, na) || containsWord(na, k))) {
 			continue
 		}
+		if fr.f.Kind == quiz.KindCodename && g.placeElsewhere(c, fr.t.name) {
+			continue // "Idlib De-escalation …" as the Battle of Raqqa's code name: false at a glance
+		}
 		if fr.class == "number" && g.reportedNear(fr.f, c) {
 			continue // 80 killed where the next sentence gives "40 to 107 killed" for the same attack
 		}
@@ -507,6 +510,18 @@ func (g *generator) reportedNear(f quiz.Fact, c string) bool {
 			if ns[0] <= v && v <= ns[1] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// placeElsewhere reports an option that names a place the topic's name
+// does not.
+func (g *generator) placeElsewhere(c, topic string) bool {
+	nt := " " + norm(topic) + " "
+	for _, w := range strings.Fields(norm(c)) {
+		if g.placeNames[w] && !strings.Contains(nt, " "+w+" ") {
+			return true
 		}
 	}
 	return false

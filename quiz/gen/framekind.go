@@ -194,7 +194,16 @@ func (g *generator) aliasFrame(fr frame) (*frame, bool) {
 		fr.noSwap = true
 		return &fr, true
 	} else {
+		if containsWord(norm(fr.answer), norm(cleanTopicName(subj))) {
+			return nil, false // "first battle of Raqqa" for the Battle of Raqqa: the name is in the question
+		}
 		fr.class = "alias"
+		for _, f := range g.facts {
+			if f.Kind == quiz.KindCodename && f.TopicID == fr.t.id {
+				fr.exclude[norm(f.Value)] = true // the code name is another name too ("Raid of the Almighty")
+				fr.accept = append(fr.accept, f.Value)
+			}
+		}
 		name := subj
 		if norm(subj) == norm(fr.t.base) || norm(subj) == norm(fr.t.name) {
 			name = fr.t.ref(false) // "the Battle of South Mills"
