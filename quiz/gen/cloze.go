@@ -46,16 +46,16 @@ var nounRE = regexp.MustCompile(`\b(?:the|a|an|its|their)\s+((?:[a-z][a-z-]+\s+)
 // "series" or "phase" only to the sentence.
 var termNouns = map[string]bool{"siege": true, "ceasefire": true, "truce": true, "armistice": true,
 	"enclave": true, "exclave": true, "blockade": true, "encirclement": true, "stalemate": true,
-	"stronghold": true, "garrison": true, "reinforcements": true, "evacuation": true, "insurgency": true,
+	"stronghold": true, "garrison": true, "insurgency": true,
 	"mutiny": true, "defection": true, "defections": true, "parole": true, "counteroffensive": true,
-	"counterattack": true, "incursion": true, "bombardment": true, "airstrikes": true, "airlift": true,
+	"airlift":       true,
 	"de-escalation": true, "corridor": true, "checkpoint": true, "checkpoints": true, "salient": true,
 	"bridgehead": true, "fortifications": true, "entrenchments": true, "earthworks": true, "trenches": true,
 	"pontoon": true, "ambush": true, "massacre": true, "referendum": true, "annexation": true,
 	"secession": true, "emancipation": true, "conscription": true, "amnesty": true, "caliphate": true,
 	"militia": true, "militias": true, "guerrillas": true, "sanctions": true, "embargo": true,
 	"occupation": true, "partition": true, "autonomy": true, "federation": true, "sieges": true,
-	"offensives": true, "uprising": true, "coup": true, "surrender": true,
+	"uprising": true, "coup": true,
 	"neighbourhoods": false, "outskirts": false}
 
 // dullNouns are heads too vague or too easy to make a useful gap.

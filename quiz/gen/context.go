@@ -360,6 +360,14 @@ func (g *generator) index() {
 			}
 			g.seenDates[tid][f.Date.Start.ISO()] = true
 			g.seenDates[tid][f.Date.End.ISO()] = true
+			if looksSentence(f.Text) && !f.Date.End.IsZero() && f.Date.Start.Precision() == quiz.PrecisionDay &&
+				f.Date.End.Precision() == quiz.PrecisionDay {
+				// "between 17 and 19 January": the days between are reported too
+				for d, n := f.Date.Start, 0; dayNumber(d) < dayNumber(f.Date.End) && n < 31; n++ {
+					d = shiftDate(d, 1)
+					g.seenDates[tid][d.ISO()] = true
+				}
+			}
 		}
 	}
 }
@@ -482,7 +490,7 @@ func (g *generator) noteAllies(d Doc) {
 				bySide[k] = i
 				g.sideGroups = append(g.sideGroups, nil)
 			}
-			n := norm(f.Value)
+			n := looseName(f.Value)
 			g.sideGroups[i] = append(g.sideGroups[i], n)
 			g.allies[n] = append(g.allies[n], i)
 		}
@@ -494,7 +502,7 @@ func (g *generator) noteAllies(d Doc) {
 func (g *generator) alliesOf(names []string) map[string]bool {
 	out := map[string]bool{}
 	add := func(n string) {
-		for _, i := range g.allies[norm(n)] {
+		for _, i := range g.allies[looseName(n)] {
 			for _, a := range g.sideGroups[i] {
 				out[a] = true
 			}
@@ -602,10 +610,10 @@ func (g *generator) notePartOf(d Doc) {
 }
 
 // courseWide reports an answer naming a conflict that five or more of the
-// collection's documents, and a tenth of them, say they are part of.
+// collection's documents, and a fifteenth of them, say they are part of.
 func (g *generator) courseWide(answer string) bool {
 	k := g.partOf[norm(lowerThe(answer))]
-	return k >= 5 && k*10 >= g.partDocs
+	return k >= 5 && k*15 >= g.partDocs
 }
 
 // saneCache memoises saneValue and cutName across generators: they depend
@@ -655,4 +663,18 @@ func (g *generator) namesPlace(s string) bool {
 		}
 	}
 	return false
+}
+
+// looseName keys a group's name across spellings: "National Defence
+// Force" and "National Defense Forces" are one militia.
+func looseName(v string) string {
+	ws := strings.Fields(norm(v))
+	for i, w := range ws {
+		w = strings.ReplaceAll(w, "defence", "defense")
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		ws[i] = w
+	}
+	return strings.Join(ws, " ")
 }

@@ -19,7 +19,9 @@ var slipRE = regexp.MustCompile(
 		`|, The [A-Z]{2,}\b` +
 		`|\band then [a-z]+ing\b|\d %` +
 		`|^On \d{1,2} [A-Z][a-z]+ \d{1,3} |^On [A-Z][a-z]+ \d{1,2} \d{1,3} ` + // "On 7 March 18 more rebels": a comma is missing
-		`|^[A-Z][^,]{0,80}[a-z], (?:was|were) ` + // "The Battle of Olustee or Battle of Ocean Pond, was fought"
+		`|^[A-Z][^,]{0,80}[a-z], (?:was|were) ` +
+		`|^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+, (?:a|an|the) [^,]{3,60}? (?:was|were) ` + // "Yara Abbas, a Syrian female TV reporter was killed"
+		`|\d other (?:wounded|killed|injured|dead)\b` + // "The Battle of Olustee or Battle of Ocean Pond, was fought"
 		`|\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Dd]uring) (?:early|late) (?:morning|evening|afternoon|hours|night) of\b`)
 
 // participlePasts are past participles that differ from the simple past;

@@ -20,7 +20,7 @@ var leaningOpeners = []string{"For example", "For instance", "However", "But", "
 	"The remaining", "Either", "Neither", "In contrast", "By contrast", "On the other hand", "Even so", "And",
 	"Yet", "Hence", "In the meantime", "At the same time", "By then", "By that time", "Simultaneously",
 	"Concurrently", "Meanwhile", "Later", "Also", "Afterwards", "Thereafter", "Subsequently", "In retaliation",
-	"In reprisal", "At the time", "By this point", "By this time", "At this point"}
+	"In reprisal", "At the time", "By this point", "By this time", "At this point", "In more", "More", "In further"}
 
 // repeatWords tell of something happening again, after an earlier time the
 // sentence does not show: "defeated Price again", "a new attempt".
@@ -125,6 +125,15 @@ func leansCore(s, l string) bool {
 	if i := strings.Index(l, " also "); i >= 0 && !strings.HasPrefix(l[i:], " also known") &&
 		!strings.HasPrefix(l[i:], " also called") && !strings.HasSuffix(l[:i], " but") && !strings.Contains(l[:i], "not only") {
 		return true // "By 20 July, the Syrian Army also expelled ISIL …": also, besides what?
+	}
+	if objectPronounRE.MatchString(l) {
+		return true // "The Union troops followed it and brushed with it": followed what?
+	}
+	for _, w := range []string{" was later ", " were later ", " had later ", " would later ", " was subsequently ",
+		" were subsequently ", " subsequently ", " was eventually ", " were eventually "} {
+		if strings.Contains(l, w) {
+			return true // "Dozens of executed bodies were later found on 24 August": later than what?
+		}
 	}
 	if i := strings.Index(l, " later "); i >= 0 && eventVerbs(strings.Fields(l[:i])) == 0 && !strings.Contains(l[:i], ",") {
 		return true // "Dozens of executed bodies were later found on 18 August": later than what?
@@ -566,3 +575,7 @@ func ongoingFighting(l string) bool {
 // underControlRE finds a place told to be under someone's control: a
 // state that held on many days.
 var underControlRE = regexp.MustCompile(`\b(?:was|were|is|are|remained)\b[^.]{0,40}\bunder\b[^.]{0,30}\bcontrol\b`)
+
+// objectPronounRE finds a pronoun object of a past verb: it points back to
+// something the sentence does not name ("followed it", "attacked them").
+var objectPronounRE = regexp.MustCompile(`\b[a-z]+ed (?:it|them)\b`)

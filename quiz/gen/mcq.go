@@ -15,6 +15,9 @@ func (g *generator) mcq(fr *frame) []quiz.Card {
 		// the right option would stand out. Phrases get cloze cards only.
 		return nil
 	}
+	if fr.num != nil && boundedNumber(fr.sent, fr.num.start) {
+		return nil // "less than _____ kilometres": smaller options make true sentences too
+	}
 	c := g.newCard(quiz.CardMCQ, fr, prompt, fr.answer)
 	ds := g.distractors(fr, 3, c.ID)
 	if len(ds) < 3 {
@@ -66,3 +69,19 @@ var stopWords = map[string]bool{"with": true, "from": true, "into": true, "that"
 	"confederate": true, "federal": true, "people": true, "popular": true, "liberation": true, "arab": true,
 	"revolutionary": true, "resistance": true, "interim": true, "military": true, "operation": true,
 	"offensive": true, "army": true, "state": true, "states": true, "united": true}
+
+// numberBounds before a count make it a bound: any option on its far side
+// is true as well.
+var numberBounds = []string{"at least", "more than", "over", "up to", "fewer than", "less than", "under",
+	"nearly", "almost", "as many as", "upwards of", "in excess of", "no more than", "at most"}
+
+// boundedNumber reports a number introduced by a bound.
+func boundedNumber(sent string, start int) bool {
+	pre := strings.ToLower(strings.TrimRight(sent[:start], " "))
+	for _, b := range numberBounds {
+		if strings.HasSuffix(pre, " "+b) || pre == b {
+			return true
+		}
+	}
+	return false
+}

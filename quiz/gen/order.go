@@ -99,6 +99,7 @@ func eventLabel(fr *frame) (string, bool) {
 		return "", false // "… after Raqqa which was captured in March 2013": not this event's date
 	}
 	rest = asideRE.ReplaceAllString(rest, "")
+	rest = timingRE.ReplaceAllString(rest, "") // "Hama eventually fell" would tell it is last
 	rest = strings.TrimSuffix(clauseCutRE.ReplaceAllString(rest, ""), ".")
 	if words(rest) > 18 {
 		rest = lastClause(rest)
@@ -116,7 +117,8 @@ func eventLabel(fr *frame) (string, bool) {
 // timeline it cannot be told from its neighbours.
 func repeats(s string) bool {
 	l := " " + strings.ToLower(strings.TrimSuffix(s, ".")) + " "
-	for _, w := range []string{" again ", " another ", " more ", " also ", " continued ", " still ", " later "} {
+	for _, w := range []string{" again ", " another ", " more ", " also ", " continued ", " still ", " later ",
+		" recaptured ", " retook ", " regained ", " re-took ", " re-captured ", " once more ", " final "} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -332,3 +334,7 @@ func labelPenalty(ls []string) float64 {
 	}
 	return p
 }
+
+// timingRE finds the words that place an event in a sequence: on a
+// timeline they give the order away.
+var timingRE = regexp.MustCompile(`(?i) (?:eventually|finally|ultimately|subsequently|at last|for the first time|first)\b`)

@@ -20,6 +20,9 @@ func (g *generator) typed(fr *frame) []quiz.Card {
 	c := g.newCard(quiz.CardTyped, fr, prompt, fr.answer)
 	c.AnswerType = answerType(fr.class)
 	c.Accept = g.alias.of(fr.answer)
+	if fr.class == "expansion" {
+		c.Accept = nil // "What does TFSA stand for?": the group's other names ("SNA") are not what it stands for
+	}
 	for _, a := range fr.accept {
 		if !containsNorm(c.Accept, a) && norm(a) != norm(fr.answer) {
 			c.Accept = append(c.Accept, a)
