@@ -100,8 +100,13 @@ func numberCands(fr *frame) []string {
 	if fr.num == nil {
 		return nil
 	}
+	percent := strings.HasPrefix(fr.sent[fr.num.end:], " percent") || strings.HasPrefix(fr.sent[fr.num.end:], "%") ||
+		strings.HasPrefix(fr.sent[fr.num.end:], " %") || strings.HasPrefix(fr.sent[fr.num.end:], " per cent")
 	var out []string
 	for _, v := range nearbyNumbers(fr.num.v) {
+		if percent && v > 100 {
+			continue // "captured 140 percent of the mountains"
+		}
 		out = append(out, formatNumber(v, fr.num.text))
 	}
 	return out

@@ -308,6 +308,9 @@ func (g *generator) infoboxFrame(fr frame) (*frame, bool) {
 		fr.question = "Where did " + ref + " take place?"
 		fr.state = func(v string) string { return upperFirst(ref) + " took place in " + v + "." }
 	case quiz.KindPartOf:
+		if g.courseWide(fr.answer) {
+			return nil, false // "The Battle of Morek was part of the Syrian Civil War": true of every card in the deck
+		}
 		// No question: other documents' "part of" cells make poor options.
 		art := ""
 		if strings.Contains(strings.ToLower(fr.f.Text), "the "+strings.ToLower(fr.answer)) && !strings.HasPrefix(strings.ToLower(fr.answer), "the ") {
@@ -372,6 +375,9 @@ func junkValue(v string) bool {
 		return true
 	}
 	l := strings.ToLower(v)
+	if l == "see" || strings.HasPrefix(l, "see ") {
+		return true // "See ISIL order of battle": a cross-reference, not a unit
+	}
 	if strings.HasPrefix(l, "emblem") && (len(l) == 6 || !isWordByte(l[6])) || containsWords(l, "flag of") {
 		return true
 	}

@@ -25,6 +25,9 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	if !g.sane(f, fr.answer) {
 		return nil, false // a count, a lone adjective, joined names, a group as commander
 	}
+	if f.Kind == quiz.KindCasualties && g.wrongParty(fr.t.id, f.Side, fr.answer) {
+		return nil, false // "37–50 rebels killed" under the government's losses: whose losses is it?
+	}
 	if (f.Kind == quiz.KindStrength || f.Kind == quiz.KindCasualties) && (strings.Contains(fr.answer, ":") || words(fr.answer) > 10 ||
 		strings.HasPrefix(strings.ToLower(fr.answer), "unknown")) {
 		return nil, false // "First phase: Unknown Second phase: 180 killed …": several cells run together
@@ -351,6 +354,9 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 	if inTopicName(fr.sent, *hit, fr.t) || g.yearOutsideTopic(*hit, f.Date.Start.Year, fr.t) || g.outsideSpan(*hit, f.Date.Start, fr.t) {
 		return nil, false // "The March 2020 Daraa clashes was …": the date names the topic
 	}
+	if y := fr.t.year; y != 0 && (f.Date.Start.Year > y+10 || f.Date.Start.Year < y-10) {
+		return nil, false // "1945" in the Battle of Raqqa (2017): a comparison, not the topic's event
+	}
 	if boundDate(fr.sent, hit.start) || stativeAt(fr.sent, hit.start) {
 		return nil, false // "By June 2017, Raqqa remained …": a bound of a state, not an event's date
 	}
@@ -603,4 +609,33 @@ func (g *generator) principalAnywhere(topic, v string) bool {
 		}
 	}
 	return false
+}
+
+// rebelNouns and stateNouns name one kind of party's fighters; a loss
+// cell counting the other kind's sits in the wrong column or is a claim
+// about the enemy.
+var rebelNouns = []string{"rebels", "rebel", "insurgents", "jihadists", "militants", "opposition fighters"}
+var stateNouns = []string{"soldiers", "soldier", "troops", "loyalists", "government fighters", "pro-government"}
+
+// wrongParty reports a loss value counting rebels on a state's side, or
+// soldiers on a side with no state.
+func (g *generator) wrongParty(topic string, side int, v string) bool {
+	l := " " + strings.ToLower(v) + " "
+	has := func(ns []string) bool {
+		for _, n := range ns {
+			if strings.Contains(l, " "+n+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	state := false
+	for _, b := range g.sides[sideKey{topic, quiz.KindBelligerent, side}] {
+		lb := strings.ToLower(b)
+		if strings.Contains(lb, "republic") || strings.Contains(lb, "ba'athist") || strings.Contains(lb, "armed forces") ||
+			lb == "syria" || lb == "russia" || lb == "iran" || lb == "turkey" || lb == "union" || lb == "united states" {
+			state = true
+		}
+	}
+	return state && has(rebelNouns) || !state && has(stateNouns)
 }

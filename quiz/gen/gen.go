@@ -158,6 +158,7 @@ type topicInfo struct {
 	event          bool // a battle, offensive or other happening (vs a group or place)
 	aliases        []string
 	lead           [2]int // byte range of the topic's first prose paragraph
+	year           int    // the year the topic starts, when known
 }
 
 // ref names the topic in running text, with "the" where the document uses it.
@@ -190,6 +191,7 @@ func newTopicInfo(t quiz.Topic, text string) topicInfo {
 	}
 	ti.the = startsWithThe(ti, t, text)
 	ti.lead = leadOf(t, text)
+	ti.year = t.Date.Start.Year
 	return ti
 }
 

@@ -18,11 +18,17 @@ var slipRE = regexp.MustCompile(
 		`|\b(?:in|into|from|to|toward|towards|across|throughout|on) (?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)? (?:countryside|part|side|edge|bank|flank|sector|section|portion|half|outskirts) of\b` +
 		`|, The [A-Z]{2,}\b` +
 		`|\band then [a-z]+ing\b|\d %` +
-		`|^On \d{1,2} [A-Z][a-z]+ \d{1,3} |^On [A-Z][a-z]+ \d{1,2} \d{1,3} ` + // "On 7 March 18 more rebels": a comma is missing
-		`|^[A-Z][^,]{0,80}[a-z], (?:was|were) ` +
-		`|^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+, (?:a|an|the) [^,]{3,60}? (?:was|were) ` + // "Yara Abbas, a Syrian female TV reporter was killed"
-		`|\d other (?:wounded|killed|injured|dead)\b` + // "The Battle of Olustee or Battle of Ocean Pond, was fought"
+		`|\d other (?:wounded|killed|injured|dead)\b` +
 		`|\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Dd]uring) (?:early|late) (?:morning|evening|afternoon|hours|night) of\b`)
+
+// openingSlipRE finds slips at a sentence's start: "On 7 March 18 more
+// rebels" (a comma is missing), "The Battle of Olustee or Battle of Ocean
+// Pond, was fought" (a comma between subject and verb), "Yara Abbas, a
+// Syrian female TV reporter was killed" (an appositive left open).
+var openingSlipRE = regexp.MustCompile(
+	`^On \d{1,2} [A-Z][a-z]+ \d{1,3} |^On [A-Z][a-z]+ \d{1,2} \d{1,3} ` +
+		`|^[A-Z][^,]{0,80}[a-z], (?:was|were) ` +
+		`|^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+, (?:a|an|the) [^,]{3,60}? (?:was|were) `)
 
 // participlePasts are past participles that differ from the simple past;
 // with no auxiliary before them they stand for a misspelt past tense.
@@ -71,7 +77,7 @@ var pluralBe = map[string]bool{"were": true, "are": true, "have": true}
 
 // sourceSlip reports a grammar slip of the kinds above.
 func sourceSlip(sent string) bool {
-	if slipRE.MatchString(sent) || disagrees(sent) {
+	if slipRE.MatchString(sent) || (strings.HasPrefix(sent, "On ") || strings.Contains(sent, ", ")) && openingSlipRE.MatchString(sent) || disagrees(sent) {
 		return true
 	}
 	ws := strings.Fields(sent)

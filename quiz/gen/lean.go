@@ -126,7 +126,7 @@ func leansCore(s, l string) bool {
 		!strings.HasPrefix(l[i:], " also called") && !strings.HasSuffix(l[:i], " but") && !strings.Contains(l[:i], "not only") {
 		return true // "By 20 July, the Syrian Army also expelled ISIL …": also, besides what?
 	}
-	if objectPronounRE.MatchString(l) {
+	if objectPronoun(l) {
 		return true // "The Union troops followed it and brushed with it": followed what?
 	}
 	for _, w := range []string{" was later ", " were later ", " had later ", " would later ", " was subsequently ",
@@ -576,6 +576,22 @@ func ongoingFighting(l string) bool {
 // state that held on many days.
 var underControlRE = regexp.MustCompile(`\b(?:was|were|is|are|remained)\b[^.]{0,40}\bunder\b[^.]{0,30}\bcontrol\b`)
 
-// objectPronounRE finds a pronoun object of a past verb: it points back to
-// something the sentence does not name ("followed it", "attacked them").
-var objectPronounRE = regexp.MustCompile(`\b[a-z]+ed (?:it|them)\b`)
+// objectPronoun reports a pronoun object of a past verb in a lower-cased
+// sentence: it points back to something the sentence does not name
+// ("followed it", "attacked them").
+func objectPronoun(l string) bool {
+	for _, p := range []string{"ed it", "ed them"} {
+		for off := 0; ; {
+			i := strings.Index(l[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(p)
+			if (off == len(l) || !isWordByte(l[off])) && i >= 2 && isWordByte(l[i-1]) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -15,6 +15,10 @@ func (g *generator) mcq(fr *frame) []quiz.Card {
 		// the right option would stand out. Phrases get cloze cards only.
 		return nil
 	}
+	if fr.class == "place" && fr.hasBlank() && strings.HasPrefix(fr.sent[fr.blank[1]:], ", ") &&
+		upperStart(strings.TrimPrefix(fr.sent[fr.blank[1]:], ", ")) {
+		return nil // "at _____, Maryland": options must lie in Maryland, which the pools cannot check
+	}
 	if fr.num != nil && boundedNumber(fr.sent, fr.num.start) {
 		return nil // "less than _____ kilometres": smaller options make true sentences too
 	}

@@ -27,7 +27,10 @@ func (g *generator) trueFalse(fr *frame) []quiz.Card {
 		return out
 	}
 	v := ds[0]
-	if fr.class == "person" && !strings.Contains(g.doc.Text, v) {
+	if fr.hasBlank() && insideQuotes(fr.sent, fr.blank[0]) {
+		return out // "the \"Battle of the Hero Martyr Bassel al-Assad\"": a swapped name inside a title is absurd
+	}
+	if (fr.class == "person" || fr.f.Kind == quiz.KindCommander) && !strings.Contains(g.doc.Text, v) {
 		return out // a person from another article ("General Kioumars Pourhashemi" as Syria's 2012 defence minister) is false at a glance
 	}
 	if fr.dateHit != nil && fr.dateHit.d.Year == 0 {
