@@ -106,8 +106,8 @@ func (g *generator) nounCloze(fr *frame) (quiz.Card, bool) {
 		if m[4] >= 0 {
 			sc += 10
 		}
-		if m[4] < 0 && words(span) > 1 {
-			continue // a term with a modifier and nothing after: the modifier is the gap's guess
+		if m[4] < 0 || !strings.Contains(fr.sent[m[4]:m[5]], "of") {
+			continue // only "the _____ of X": "broke the _____" (siege) the verb calls up
 		}
 		if sc > bestScore {
 			best, bestScore = [2]int{s, e}, sc

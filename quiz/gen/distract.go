@@ -166,6 +166,8 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 			continue
 		case p.here:
 			here = append(here, p.v)
+		case fr.class == "person" && (ps == nil || ps.role != "scholar"):
+			continue // "Ban Ki-moon" as a rebel leader: people from other articles are wrong at a glance (researchers aside)
 		case side && (g.mentionedNorm(p.n) || g.mentionedAs(p.v)):
 			continue // the text may put it on the asked side under another form ("US-led", "ISIL")
 		case len(allies) > 0 && allies[p.n]:

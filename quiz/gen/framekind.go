@@ -603,7 +603,7 @@ func spanWords(v string) string {
 func (g *generator) principalAnywhere(topic, v string) bool {
 	for s := 1; s <= 6; s++ {
 		for _, b := range g.sides[sideKey{topic, quiz.KindBelligerent, s}] {
-			if norm(b) == norm(v) || g.alias.same(b, v) || sameNation(b, v) || strings.Contains(norm(v), norm(b)) && words(b) >= 1 && len(b) >= 4 {
+			if norm(b) == norm(v) || g.alias.same(b, v) || sameNation(b, v) || words(b) >= 2 && containsWord(norm(v), norm(b)) {
 				return true
 			}
 		}
