@@ -31,6 +31,7 @@ type generator struct {
 	eventIndex                map[string][]datedEvent    // dated sentences per topic, built on first use (repeat.go)
 	mentionMemo               map[string]bool
 	theMemo                   map[string]bool            // takesThe per name
+	quotedMemo                map[string]float64         // quotedPenalty per quoted sentence
 	docPlaces                 []string                   // the document's place names, built on first use
 	others                    []Doc                      // the collection's other documents
 	articleMemo               map[string][2]int          // articleUse over the collection, per word
@@ -230,6 +231,7 @@ func newGenerator(doc Doc, others []Doc, opts Options) *generator {
 		grammarMemo:   map[string]bool{},
 		mentionAsMemo: map[string]bool{},
 		commands:      map[string]map[string]bool{},
+		quotedMemo:    map[string]float64{},
 		skelMemo:      map[string]string{},
 		cityMemo:      map[string]bool{},
 		sideNames:     map[string]bool{},

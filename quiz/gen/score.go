@@ -315,20 +315,62 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if g.cutValue(fr.f, fr.answer) {
 		s -= penaltyHold // "CJTF" of "CJTF–OIR", "Ali Abdullah" of "Ali Abdullah Ayyoub"
 	}
-	return clamp(s - promptPenalty(c.Prompt, c.Answer))
+	return clamp(s - g.promptPenalty(c.Prompt, c.Answer))
 }
 
 // promptPenalty scores what every card kind shares: markup, pronoun
 // starts, vague words, length of prompt and answer.
 func promptPenalty(prompt, answer string) float64 {
+	return promptPenaltyWith(prompt, answer, quotedPenalty)
+}
+
+// promptPenalty is promptPenalty with the quoted sentence's part memoised:
+// a sentence is quoted by the choice, typed, true/false and cloze cards of
+// all its facts.
+func (g *generator) promptPenalty(prompt, answer string) float64 {
+	return promptPenaltyWith(prompt, answer, func(q string, dated bool) float64 {
+		k := q
+		if dated {
+			k = "\x00" + q
+		}
+		v, ok := g.quotedMemo[k]
+		if !ok {
+			v = quotedPenalty(q, dated)
+			g.quotedMemo[k] = v
+		}
+		return v
+	})
+}
+
+func promptPenaltyWith(prompt, answer string, quotedPart func(q string, dated bool) float64) float64 {
 	p := 0.0
 	if hasMarkup(prompt) || hasMarkup(answer) {
 		p += penaltyMarkup
 	}
-	if startsWithPronoun(prompt) || startsWithPronoun(quoted(prompt)) {
+	q := quoted(prompt)
+	if startsWithPronoun(prompt) && !startsWithPronoun(q) {
+		p += penaltyPronounStart // once, whether the prompt or its quoted sentence opens with it
+	}
+	p += quotedPart(q, asksDate(prompt))
+	switch n := words(answer); {
+	case n > 15:
+		p += 2 * penaltyLongAnswer
+	case n > 8:
+		p += penaltyLongAnswer
+	}
+	if words(prompt) > 60 {
+		p += penaltyLongPrompt
+	}
+	return p
+}
+
+// quotedPenalty scores the sentence a prompt quotes: a pronoun start, vague
+// words, leaning on the sentence before, a day with no date.
+func quotedPenalty(q string, dated bool) float64 {
+	p := 0.0
+	if startsWithPronoun(q) {
 		p += penaltyPronounStart
 	}
-	q := quoted(prompt)
 	lq := strings.ToLower(q)
 	lw := " " + lq + " "
 	v := 0.0
@@ -339,22 +381,13 @@ func promptPenalty(prompt, answer string) float64 {
 	}
 	p += min(v, 3*penaltyVagueWord)
 	switch {
-	case leansCore(q, lq) || !asksDate(prompt) && leansUndated(q, lq) && undated(q):
+	case leansCore(q, lq) || !dated && leansUndated(q, lq) && undated(q):
 		p += penaltyVagueRef // "For example, …", "Other factions …": what it continues is not shown
 	case opensWithConnective(q):
 		p += penaltyConnective
 	}
-	if hasRelativeDayLower(lq) || dayPartOnlyLower(q, lq) && !asksDate(prompt) {
+	if hasRelativeDayLower(lq) || dayPartOnlyLower(q, lq) && !dated {
 		p += penaltyVagueStart // "by the next day", "By morning" with no date: which day?
-	}
-	switch n := words(answer); {
-	case n > 15:
-		p += 2 * penaltyLongAnswer
-	case n > 8:
-		p += penaltyLongAnswer
-	}
-	if words(prompt) > 60 {
-		p += penaltyLongPrompt
 	}
 	return p
 }
