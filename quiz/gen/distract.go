@@ -492,34 +492,48 @@ func (g *generator) reportedNear(f quiz.Fact, c string) bool {
 	if !ok {
 		return false
 	}
-	t := g.doc.Text
-	lo, hi := max(0, f.Start-nearWindow), min(len(t), f.End+nearWindow)
-	if lo >= hi {
-		return false
-	}
-	for _, m := range spanNumberRE.FindAllString(t[lo:hi], -1) {
-		parts := strings.FieldsFunc(m, func(r rune) bool { return r == '–' || r == '-' || r == ' ' })
-		var ns []float64
-		for _, p := range parts {
-			if p == "to" {
-				continue
-			}
-			if n, ok := parseNumber(p); ok {
-				ns = append(ns, n)
-			}
-		}
-		switch len(ns) {
-		case 1:
-			if ns[0] == v {
-				return true
-			}
-		case 2:
-			if ns[0] <= v && v <= ns[1] {
-				return true
-			}
+	for _, r := range g.numbersNear(f) {
+		if r[0] <= v && v <= r[1] {
+			return true
 		}
 	}
 	return false
+}
+
+// numbersNear lists the numbers and spans of numbers written within
+// nearWindow of a fact's source, read once per fact.
+func (g *generator) numbersNear(f quiz.Fact) [][2]float64 {
+	if rs, ok := g.nearNums[f.Start]; ok {
+		return rs
+	}
+	var rs [][2]float64
+	t := g.doc.Text
+	lo, hi := max(0, f.Start-nearWindow), min(len(t), f.End+nearWindow)
+	if lo < hi {
+		for _, m := range spanNumberRE.FindAllString(t[lo:hi], -1) {
+			parts := strings.FieldsFunc(m, func(r rune) bool { return r == '–' || r == '-' || r == ' ' })
+			var ns []float64
+			for _, p := range parts {
+				if p == "to" {
+					continue
+				}
+				if n, ok := parseNumber(p); ok {
+					ns = append(ns, n)
+				}
+			}
+			switch len(ns) {
+			case 1:
+				rs = append(rs, [2]float64{ns[0], ns[0]})
+			case 2:
+				rs = append(rs, [2]float64{ns[0], ns[1]})
+			}
+		}
+	}
+	if g.nearNums == nil {
+		g.nearNums = map[int][][2]float64{}
+	}
+	g.nearNums[f.Start] = rs
+	return rs
 }
 
 // placeElsewhere reports an option that names a place the topic's name
