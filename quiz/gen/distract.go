@@ -103,9 +103,13 @@ func numberCands(fr *frame) []string {
 	percent := strings.HasPrefix(fr.sent[fr.num.end:], " percent") || strings.HasPrefix(fr.sent[fr.num.end:], "%") ||
 		strings.HasPrefix(fr.sent[fr.num.end:], " %") || strings.HasPrefix(fr.sent[fr.num.end:], " per cent")
 	var out []string
+	floor := includedCount(fr.sent[fr.num.end:])
 	for _, v := range nearbyNumbers(fr.num.v) {
 		if percent && v > 100 {
 			continue // "captured 140 percent of the mountains"
+		}
+		if v <= floor {
+			continue // "killing 10 people, including 11 rebels"
 		}
 		out = append(out, formatNumber(v, fr.num.text))
 	}
@@ -546,4 +550,18 @@ func (g *generator) placeElsewhere(c, topic string) bool {
 		}
 	}
 	return false
+}
+
+// includedCount reads "including 11 rebels" right after a count: the count
+// must be larger.
+func includedCount(rest string) float64 {
+	i := strings.Index(rest, "including ")
+	if i < 0 || i > 40 {
+		return 0
+	}
+	w := firstWord(rest[i+len("including "):])
+	if n, ok := parseNumber(strings.Trim(w, ",.;")); ok {
+		return n
+	}
+	return 0
 }

@@ -32,8 +32,8 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 		strings.HasPrefix(strings.ToLower(fr.answer), "unknown")) {
 		return nil, false // "First phase: Unknown Second phase: 180 killed …": several cells run together
 	}
-	if f.Kind == quiz.KindBelligerent && g.onOtherSide(fr.t.id, fr.answer, f.Side) {
-		return nil, false // "Support: Russia" on two sides: which side did it fight on?
+	if f.Kind == quiz.KindBelligerent && (g.onOtherSide(fr.t.id, fr.answer, f.Side) || f.Role != "" || g.unitElsewhere(fr.t.id, fr.answer, f.Side)) {
+		return nil, false // "Support: Russia" on two sides, "Supported by: Turkey", a council listed as a unit of another side
 	}
 	if f.Kind == quiz.KindUnit {
 		for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, f.Side}] {
@@ -59,7 +59,8 @@ func (g *generator) sideFrame(fr frame) (*frame, bool) {
 	anchor := ""
 	if f.Kind == quiz.KindBelligerent {
 		for _, b := range g.sides[sideKey{fr.t.id, quiz.KindBelligerent, f.Side}] {
-			if !g.alias.same(b, fr.answer) && !g.onOtherSide(fr.t.id, b, f.Side) && !sameNation(b, fr.answer) {
+			if !g.alias.same(b, fr.answer) && !g.onOtherSide(fr.t.id, b, f.Side) && !sameNation(b, fr.answer) &&
+				!g.supporter(fr.t.id, b, f.Side) {
 				anchor = b
 				break
 			}
@@ -638,4 +639,26 @@ func (g *generator) wrongParty(topic string, side int, v string) bool {
 		}
 	}
 	return state && has(rebelNouns) || !state && has(stateNouns)
+}
+
+// supporter reports a belligerent the cell lists under a label ("Supported
+// by: Turkey"): it backed the side rather than fought on it.
+func (g *generator) supporter(topic, name string, side int) bool {
+	for _, f := range g.facts {
+		if f.Kind == quiz.KindBelligerent && f.TopicID == topic && f.Side == side && f.Role != "" && norm(f.Value) == norm(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitElsewhere reports a name listed among another side's units: "Al-Bab
+// Military Council" under Turkey's units and the SDF's belligerents.
+func (g *generator) unitElsewhere(topic, name string, side int) bool {
+	for s := 1; s <= 6; s++ {
+		if s != side && containsNorm(g.sides[sideKey{topic, quiz.KindUnit, s}], name) {
+			return true
+		}
+	}
+	return false
 }

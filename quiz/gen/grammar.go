@@ -18,7 +18,8 @@ var slipRE = regexp.MustCompile(
 		`|\b(?:in|into|from|to|toward|towards|across|throughout|on) (?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)? (?:countryside|part|side|edge|bank|flank|sector|section|portion|half|outskirts) of\b` +
 		`|, The [A-Z]{2,}\b` +
 		`|\band then [a-z]+ing\b|\d %` +
-		`|\d other (?:wounded|killed|injured|dead)\b` +
+		`|\d other (?:wounded|killed|injured|dead)\b|\bin the dawn of\b|\bthe [a-z]+, and the [A-Z]` +
+		`|\b(?:stated|said|reported|announced|claimed) on [^,]{3,25}, that\b` +
 		`|\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Dd]uring) (?:early|late) (?:morning|evening|afternoon|hours|night) of\b`)
 
 // openingSlipRE finds slips at a sentence's start: "On 7 March 18 more
@@ -28,7 +29,7 @@ var slipRE = regexp.MustCompile(
 var openingSlipRE = regexp.MustCompile(
 	`^On \d{1,2} [A-Z][a-z]+ \d{1,3} |^On [A-Z][a-z]+ \d{1,2} \d{1,3} ` +
 		`|^[A-Z][^,]{0,80}[a-z], (?:was|were) ` +
-		`|^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+, (?:a|an|the) [^,]{3,60}? (?:was|were) `)
+		`|(?:^|, )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+, (?:a|an|the) [^,]{3,60}? (?:was|were) `)
 
 // participlePasts are past participles that differ from the simple past;
 // with no auxiliary before them they stand for a misspelt past tense.

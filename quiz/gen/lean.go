@@ -126,6 +126,9 @@ func leansCore(s, l string) bool {
 		!strings.HasPrefix(l[i:], " also called") && !strings.HasSuffix(l[:i], " but") && !strings.Contains(l[:i], "not only") {
 		return true // "By 20 July, the Syrian Army also expelled ISIL …": also, besides what?
 	}
+	if backOpener(l) {
+		return true // "Additional ISIS propaganda images …", "Overall, …": in addition to what?
+	}
 	if objectPronoun(l) {
 		return true // "The Union troops followed it and brushed with it": followed what?
 	}
@@ -463,7 +466,7 @@ var backNouns = []string{"fighting", "shelling", "clashes", "attack", "ambush", 
 	"withdrawal", "deal", "truce", "exchange", "skirmish", "engagement", "night", "convoy", "operation",
 	"attempt", "advance", "counterattack", "counter-attack", "offensive", "blast", "massacre", "siege",
 	"transportation", "evacuation", "negotiations", "talks", "meeting", "process", "journey", "transfer",
-	"retreat", "pursuit", "battles", "campaign", "invasion", "movement", "push"}
+	"retreat", "pursuit", "battles", "campaign", "invasion", "movement", "push", "camp", "garrison", "column"}
 
 // backWords point back to an earlier time or claim: "the military then
 // started raiding homes", "would later revise", "Additional … images".

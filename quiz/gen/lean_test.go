@@ -758,3 +758,23 @@ func TestPanelSlips(t *testing.T) {
 		t.Error("cityStateGap does not tell a town's state from a list")
 	}
 }
+
+func TestRound7Causes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"On 27 May, Yara Abbas, a Syrian female TV reporter was killed.":              true,
+		"On 3 June, SDF fighters attacked in the dawn of 3 June.":                     true,
+		"On 19 November, the jihadists, and the FSA launched an assault.":             true,
+		"The Turkish military stated on 29 December, that the town had fallen.":       true,
+		"On 27 May, Yara Abbas, a Syrian female TV reporter, was killed by a sniper.": false,
+	} {
+		if got := ungrammatical(s); got != want {
+			t.Errorf("ungrammatical(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if !leansOnPrevious("Additional ISIS propaganda images were published in December 2016.") {
+		t.Error("an 'Additional' opener with a date does not lean")
+	}
+	if got := includedCount(" people, including 11 rebels."); got != 11 {
+		t.Errorf("includedCount = %v, want 11", got)
+	}
+}

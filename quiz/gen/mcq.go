@@ -55,7 +55,7 @@ func echoesStem(prompt, answer string, ds []string) bool {
 func sharesDistinctWord(a, b string) bool {
 	nb := " " + norm(b) + " "
 	for _, w := range strings.Fields(norm(a)) {
-		if len(w) > 3 && !genericWords[w] && !stopWords[w] && strings.Contains(nb, " "+w+" ") {
+		if len(w) >= 3 && !genericWords[w] && !stopWords[w] && strings.Contains(nb, " "+w+" ") {
 			return true
 		}
 	}

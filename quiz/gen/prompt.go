@@ -109,6 +109,11 @@ func (g *generator) nameCity(sent string, t topicInfo) string {
 		return sent
 	}
 	city := m[1]
+	for _, n := range []string{"outskirts", "centre", "center", "limits", "walls", "council", "hall", "gates", "districts", "suburbs"} {
+		if strings.Contains(sent, "the city "+n) {
+			return sent // "on the city outskirts" → not "on Idlib outskirts"
+		}
+	}
 	return vagueNounRE.ReplaceAllStringFunc(sent, func(s string) string {
 		sm := vagueNounRE.FindStringSubmatch(s)
 		if sm[1] != "city" || bound(sm[1], sm[2], sm[3]) || s[0] == 'T' || strings.HasPrefix(s[len("the city"):], "-") {
