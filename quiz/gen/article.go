@@ -35,6 +35,10 @@ func (g *generator) takesThe(name string) bool {
 	if v, ok := g.theMemo[name]; ok {
 		return v
 	}
+	switch name {
+	case "United States", "United Kingdom", "Netherlands", "Soviet Union", "United Nations", "Confederacy", "Union":
+		return true
+	}
 	with, without := 0, 0
 	text := g.doc.Text
 	for off, n := 0, 0; off < len(text) && n < maxOccurrences; n++ {

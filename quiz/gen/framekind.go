@@ -361,6 +361,9 @@ func (g *generator) dateFrame(fr frame) (*frame, bool) {
 	if boundDate(fr.sent, hit.start) || stativeAt(fr.sent, hit.start) {
 		return nil, false // "By June 2017, Raqqa remained …": a bound of a state, not an event's date
 	}
+	if unnamedCountRE.MatchString(fr.sent) {
+		return nil, false // "The SDF captured two villages to the east of Tabqa": on which of the days it did?
+	}
 	if g.reportedTwice(fr.sent, f.Text, f.Date.Start, fr.t.id) {
 		return nil, false // the same event is reported on another date: two right answers
 	}

@@ -18,7 +18,7 @@ var slipRE = regexp.MustCompile(
 		`|\b(?:in|into|from|to|toward|towards|across|throughout|on) (?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)? (?:countryside|part|side|edge|bank|flank|sector|section|portion|half|outskirts) of\b` +
 		`|, The [A-Z]{2,}\b` +
 		`|\band then [a-z]+ing\b|\d %` +
-		`|\d other (?:wounded|killed|injured|dead)\b|\bin the dawn of\b|\bthe [a-z]+, and the [A-Z]` +
+		`|\d other (?:wounded|killed|injured|dead)\b|\bin the dawn of\b|\bthe [a-z]+, and the [A-Z]|\bthe rebel's\b` +
 		`|\b(?:stated|said|reported|announced|claimed) on [^,]{3,25}, that\b` +
 		`|\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Dd]uring) (?:early|late) (?:morning|evening|afternoon|hours|night) of\b`)
 
@@ -28,6 +28,7 @@ var slipRE = regexp.MustCompile(
 // Syrian female TV reporter was killed" (an appositive left open).
 var openingSlipRE = regexp.MustCompile(
 	`^On \d{1,2} [A-Z][a-z]+ \d{1,3} |^On [A-Z][a-z]+ \d{1,2} \d{1,3} ` +
+		`|^On \d{1,2} [A-Z][a-z]+(?: \d{4})? [A-Z]|^On [A-Z][a-z]+ \d{1,2}(?:, \d{4})? [A-Z]` + // "On 5 July Hezbollah and …": no comma
 		`|^[A-Z][^,]{0,80}[a-z], (?:was|were) ` +
 		`|(?:^|, )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+, (?:a|an|the) [^,]{3,60}? (?:was|were) `)
 

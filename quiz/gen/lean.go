@@ -109,7 +109,7 @@ func leansCore(s, l string) bool {
 			return true
 		}
 	}
-	if countsOthers(strings.TrimLeft(l, "\"“ ")) {
+	if countsOthers(strings.TrimLeft(l, "\"“ ")) || countsMore(l) {
 		return true
 	}
 	for _, r := range repeatWords {
@@ -598,3 +598,20 @@ func objectPronoun(l string) bool {
 	}
 	return false
 }
+
+// countsMore reports "two more commanders", "18 more rebels": more than
+// the ones the sentence before counted.
+func countsMore(l string) bool {
+	ws := strings.Fields(l)
+	for i := 1; i < len(ws); i++ {
+		if strings.Trim(ws[i], ",.") == "more" && (otherQuantifiers[ws[i-1]] || isDigits(ws[i-1])) &&
+			!(i+1 < len(ws) && strings.Trim(ws[i+1], ",.") == "than") {
+			return true
+		}
+	}
+	return false
+}
+
+// unnamedCountRE finds an event told of places by number only: "captured
+// two villages east of Tabqa" happened on many days.
+var unnamedCountRE = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|dozens of|\d+) (?:more )?(?:villages|towns|hills|positions|buildings|checkpoints|neighbou?rhoods|districts|farms|areas|points|sites)\b`)

@@ -778,3 +778,22 @@ func TestRound7Causes(t *testing.T) {
 		t.Errorf("includedCount = %v, want 11", got)
 	}
 }
+
+func TestRound8Causes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"On 5 July Hezbollah and the Syrian Army launched an offensive.":  true,
+		"On 5 July, Hezbollah and the Syrian Army launched an offensive.": false,
+		"The army breached the rebel's defense line.":                     true,
+	} {
+		if got := ungrammatical(s); got != want {
+			t.Errorf("ungrammatical(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if !leansOnPrevious("On 22 January, two more Kurdish commanders were killed.") ||
+		leansOnPrevious("On 22 January, more than two commanders were killed.") {
+		t.Error("countsMore does not tell 'two more' from 'more than two'")
+	}
+	if !unnamedCountRE.MatchString("The SDF captured two villages to the east of Tabqa.") {
+		t.Error("an unnamed count of villages gets a date question")
+	}
+}
