@@ -466,7 +466,8 @@ var backNouns = []string{"fighting", "shelling", "clashes", "attack", "ambush", 
 	"withdrawal", "deal", "truce", "exchange", "skirmish", "engagement", "night", "convoy", "operation",
 	"attempt", "advance", "counterattack", "counter-attack", "offensive", "blast", "massacre", "siege",
 	"transportation", "evacuation", "negotiations", "talks", "meeting", "process", "journey", "transfer",
-	"retreat", "pursuit", "battles", "campaign", "invasion", "movement", "push", "camp", "garrison", "column"}
+	"retreat", "pursuit", "battles", "campaign", "invasion", "movement", "push", "camp", "garrison", "column",
+	"town", "village"}
 
 // backWords point back to an earlier time or claim: "the military then
 // started raiding homes", "would later revise", "Additional … images".
@@ -566,7 +567,7 @@ func ongoingFighting(l string) bool {
 		}
 		rest := l[i+len(n):]
 		for _, v := range []string{"took place", "raged", "continued", "went on", "was ongoing", "were ongoing",
-			"persisted", "occurred", "intensified"} {
+			"persisted", "occurred", "intensified", "was reported", "were reported", "erupted again"} {
 			if strings.HasPrefix(rest, v) {
 				return true
 			}
@@ -614,4 +615,4 @@ func countsMore(l string) bool {
 
 // unnamedCountRE finds an event told of places by number only: "captured
 // two villages east of Tabqa" happened on many days.
-var unnamedCountRE = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|dozens of|\d+) (?:more )?(?:villages|towns|hills|positions|buildings|checkpoints|neighbou?rhoods|districts|farms|areas|points|sites)\b`)
+var unnamedCountRE = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|dozens of|\d+) (?:more )?(?:villages|towns|hills|positions|buildings|checkpoints|neighbou?rhoods|districts|farms|areas|points|sites|airstrikes|air strikes|strikes|raids|attacks)\b`)

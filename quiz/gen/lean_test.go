@@ -18,11 +18,12 @@ func TestLeansOnPrevious(t *testing.T) {
 		{"Other factions took part in the fighting.", true},
 		{"Another attack was launched by the rebels.", true},
 		{"The rebels captured the airport.", false},
+		{"The rebels took the town.", true},     // which town? (round-8 panel)
 		{"Meanwhile, the army withdrew.", true}, // meanwhile with what? (run-11 panel)
 		{"The Union defeated Price again at Newtonia.", true},
 		{"The Army also captured areas in the Rima Farms region.", true},
 		{"On 3 May, the Army also captured areas in the Rima Farms region.", true}, // also, besides what? (panel run 11 dev)
-		{"The group, also known as HTS, took the town.", false},
+		{"The group, also known as HTS, took the town of Saraqib.", false},
 		{"Others' positions fell.", true},
 		{"Simultaneously, YPG reportedly advanced towards the town.", true},
 		{"Two other airstrikes in the countryside left 20 fighters dead.", true},

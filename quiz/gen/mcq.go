@@ -58,6 +58,13 @@ func sharesDistinctWord(a, b string) bool {
 		if len(w) >= 3 && !genericWords[w] && !stopWords[w] && strings.Contains(nb, " "+w+" ") {
 			return true
 		}
+		if len(w) >= 6 && !genericWords[w] && !stopWords[w] {
+			for _, x := range strings.Fields(nb) {
+				if len(x) >= 6 && x[0] == w[0] && consonants(x) == consonants(w) {
+					return true // "Saraqeb" for "Saraqib"
+				}
+			}
+		}
 	}
 	return false
 }
@@ -88,4 +95,16 @@ func boundedNumber(sent string, start int) bool {
 		}
 	}
 	return false
+}
+
+// consonants drops a word's vowels: spellings of one transliterated name
+// ("Saraqib", "Saraqeb") share them.
+func consonants(w string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return -1
+		}
+		return r
+	}, w)
 }

@@ -278,6 +278,9 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 	if c.Kind == quiz.CardCloze && loosePhraseGap(fr) {
 		s -= penaltyLoosePhrase
 	}
+	if fr.prose && subordinateFragment(fr.sent) {
+		s -= penaltyHold // "When U.S. special forces crossed the Euphrates …": the main clause was cut off
+	}
 	if fr.prose && fr.question == "" && !g.hasVerb(fr.sent) {
 		s -= penaltyHold // "On 30 July, an ISIL sleeper in Sarrin.": no verb, no statement
 	}
@@ -440,4 +443,15 @@ func cityStateGap(s string, pos int) bool {
 	}
 	ws := strings.Fields(strings.TrimSuffix(pre, ","))
 	return len(ws) > 0 && upperStart(ws[len(ws)-1]) && !monthWords[ws[len(ws)-1]]
+}
+
+// subordinateFragment reports a sentence that is only a dependent clause:
+// it opens with "When", "While" or another subordinator and has no comma
+// after which a main clause could stand.
+func subordinateFragment(s string) bool {
+	switch firstWord(s) {
+	case "When", "While", "Although", "Though", "Because", "Since", "If", "Whereas", "Unless", "Until":
+		return !strings.Contains(s, ", ")
+	}
+	return false
 }
