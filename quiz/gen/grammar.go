@@ -21,6 +21,7 @@ var slipRE = regexp.MustCompile(
 		`|\d other (?:wounded|killed|injured|dead)\b|\bin the dawn of\b|\bthe [a-z]+, and the [A-Z]|\bthe rebel's\b` +
 		`|\b(?:stated|said|reported|announced|claimed) on [^,]{3,25}, that\b` +
 		`|\b(?:of|as well as|with|and) [A-Z][\w-]+ (?:leader|commander|chief|president|minister)'s\b` + // "as well as Hezbollah leader's brother"
+		`|\barmy who\b|\. [A-Z][a-z]+ing\b` + // "Lee's army who were", "… Washington, D.C. Withdrawing a few miles"
 		`|\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Dd]uring) (?:early|late) (?:morning|evening|afternoon|hours|night) of\b`)
 
 // openingSlipRE finds slips at a sentence's start: "On 7 March 18 more

@@ -148,7 +148,8 @@ func leansCore(s, l string) bool {
 // "By June 2017, Raqqa remained …" was true before June as well.
 var openDatePreps = map[string]bool{"by": true, "until": true, "till": true, "since": true, "before": true,
 	"after": true, "through": true, "throughout": true, "from": true, "as of": true, "prior to": true,
-	"up to": true, "as early as": true, "as late as": true, "following": true}
+	"up to": true, "as early as": true, "as late as": true, "following": true, "around": true, "about": true,
+	"circa": true, "approximately": true, "roughly": true, "c.": true}
 
 // boundDate reports a date introduced as a bound ("by", "until", "since",
 // "after" …), possibly with "early"/"late"/"mid" between.

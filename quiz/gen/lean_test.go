@@ -798,3 +798,21 @@ func TestRound8Causes(t *testing.T) {
 		t.Error("an unnamed count of villages gets a date question")
 	}
 }
+
+func TestRound8More(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Pope retreated to Washington, D.C. Withdrawing a few miles to the northwest.":   true,
+		"McClellan launched attacks against Lee's army who were in defensive positions.": true,
+	} {
+		if got := ungrammatical(s); got != want {
+			t.Errorf("ungrammatical(%q) = %v, want %v", s, got, want)
+		}
+	}
+	s := "Around 20 February, rebels ambushed a Hezbollah convoy."
+	if !boundDate(s, strings.Index(s, "20 February")) {
+		t.Error("'Around 20 February' is read as an exact date")
+	}
+	if !subordinateFragment("When U.S. special forces crossed the Euphrates to the east.") {
+		t.Error("a lone 'When' clause passes")
+	}
+}

@@ -450,7 +450,7 @@ func cityStateGap(s string, pos int) bool {
 // after which a main clause could stand.
 func subordinateFragment(s string) bool {
 	switch firstWord(s) {
-	case "When", "While", "Although", "Though", "Because", "Since", "If", "Whereas", "Unless", "Until":
+	case "when", "while", "although", "though", "because", "since", "if", "whereas", "unless", "until":
 		return !strings.Contains(s, ", ")
 	}
 	return false
