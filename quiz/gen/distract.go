@@ -120,7 +120,29 @@ func numberCands(fr *frame) []string {
 // (verified wrong), then this document, then other documents. A candidate
 // from another document must not be named in this one at all when the
 // question is about sides: the text might put it on the asked side.
+// poolLists are a frame's candidates before their per-card order: the
+// verified-wrong values of the topic's other sides, then this document's,
+// then other documents'.
+type poolLists struct{ verified, here, there []string }
+
+// poolCands returns the frame's candidates in the order of card seed: the
+// scan of the pools is done once per frame, its choice and true/false
+// cards share it.
 func (g *generator) poolCands(fr *frame, seed string) []string {
+	if fr.pool == nil {
+		fr.pool = g.poolScan(fr)
+	}
+	here := append([]string(nil), fr.pool.here...)
+	there := append([]string(nil), fr.pool.there...)
+	r := newRNG(seed)
+	rotate(here, r)
+	rotate(there, r)
+	out := append([]string(nil), fr.pool.verified...)
+	out = append(out, here...)
+	return append(out, there...)
+}
+
+func (g *generator) poolScan(fr *frame) *poolLists {
 	var out []string
 	side := fr.f.Side > 0 && isSideKind(fr.f.Kind)
 	if side {
@@ -129,7 +151,7 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 	if side && (fr.f.Kind == quiz.KindStrength || fr.f.Kind == quiz.KindCasualties) {
 		// Strength and loss cells mix numbers, claims and labels; only the
 		// topic's other sides are verified wrong and written alike.
-		return out
+		return &poolLists{verified: out}
 	}
 	here, there := []string{}, []string{}
 	ps := g.personSlotOf(fr)
@@ -180,11 +202,7 @@ func (g *generator) poolCands(fr *frame, seed string) []string {
 			there = append(there, p.v)
 		}
 	}
-	r := newRNG(seed)
-	rotate(here, r)
-	rotate(there, r)
-	out = append(out, here...)
-	return append(out, there...)
+	return &poolLists{verified: out, here: here, there: there}
 }
 
 // countryForms are the adjectives and abbreviations by which a text names

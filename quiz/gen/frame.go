@@ -31,6 +31,7 @@ type frame struct {
 	dates    int                   // date expressions in the sentence (dateFrame)
 	when     *whenMemo             // whenQuestion's answer, computed once
 	named    string                // the name an abbreviation stands for (aliasFrame)
+	pool     *poolLists            // poolScan's candidates, computed once
 	shown    bool                  // the sentence names the answer elsewhere: no blank card
 	ps       *personSlot           // what person options must share, computed once
 	accept   []string              // other right answers the frame knows of (typed)

@@ -10,11 +10,11 @@ import (
 )
 
 // reviewSeed is the sampling seed of the latest card review in
-// docs/quality.md (run 8; run 7 used 20261130, run 6 20261129, run 5 20261128, run 4 20261127, runs 1–3
-// 20241129). GEN_SAMPLE_SEED
+// docs/quality.md (run 11; run 10 used 20261203, run 9 20261202, run 8 20261201, run 7 20261130, run 6
+// 20261129, run 5 20261128, run 4 20261127, runs 1–3 20241129). GEN_SAMPLE_SEED
 // overrides it, for looking at other samples while tuning without
 // spoiling the blind review.
-const reviewSeed = 20261201
+const reviewSeed = 20261204
 
 // TestReviewSample writes the review sample (50 shown seed cards, 50 shown
 // corpus cards) as text when GEN_SAMPLE names a file: the cards a person
