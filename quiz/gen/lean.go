@@ -499,17 +499,30 @@ func backReference(s, l string) bool {
 			return true // "the military then started raiding homes": after what? (not "… prodded Hooker, then relieved him")
 		}
 	}
-	for _, n := range backNouns {
-		for off := 0; ; {
-			i := strings.Index(l[off:], "the "+n)
-			if i < 0 {
-				break
+	for off := 0; ; {
+		i := strings.Index(l[off:], "the ")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 4
+		// The word after "the" (and, for "counter-attack", its hyphenated
+		// whole) is looked up in backNounSet: one pass over the sentence.
+		j := off
+		for j < len(l) && isWordByte(l[j]) {
+			j++
+		}
+		ends := []int{j}
+		if j < len(l) && l[j] == '-' {
+			k := j + 1
+			for k < len(l) && isWordByte(l[k]) {
+				k++
 			}
-			i += off
-			end := i + len("the "+n)
-			off = end
-			if end < len(l) && isWordByte(l[end]) {
-				continue // "the attacks", "the fighting's"
+			ends = append(ends, k)
+		}
+		for _, end := range ends {
+			if !backNounSet[l[off:end]] {
+				continue // "the attacks": not "the attack"
 			}
 			rest := strings.TrimLeft(l[end:], " ")
 			if len(s) == len(l) && upperStart(strings.TrimLeft(s[end:], " ")) {
@@ -523,8 +536,16 @@ func backReference(s, l string) bool {
 			return true
 		}
 	}
-	return false
 }
+
+// backNounSet is backNouns as a set.
+var backNounSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range backNouns {
+		m[n] = true
+	}
+	return m
+}()
 
 // backOpener reports a sentence opening with one of backOpeners.
 func backOpener(l string) bool {
