@@ -1,6 +1,9 @@
 package gen
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Organisation names in running text take "the" as the document writes
 // them: "on the side of the Syrian Democratic Forces", "the YPG", but
@@ -41,13 +44,8 @@ func (g *generator) takesThe(name string) bool {
 	}
 	with, without := 0, 0
 	text := g.doc.Text
-	for off, n := 0, 0; off < len(text) && n < maxOccurrences; n++ {
-		i := strings.Index(text[off:], name)
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len(name)
+	for i := range occurrences(text, name, maxOccurrences) {
+		off := i + len(name)
 		if off < len(text) && isWordByte(text[off]) {
 			continue // a longer name
 		}
@@ -146,13 +144,8 @@ func (g *generator) collectionArticleUse(w string) (with, without int) {
 // articleUse counts a word written after "the" and after another
 // lower-case word in a text's prose.
 func articleUse(text, w string) (with, without int) {
-	for off, n := 0, 0; off < len(text) && n < 4*maxOccurrences; n++ {
-		i := strings.Index(text[off:], w)
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len(w)
+	for i := range occurrences(text, w, 4*maxOccurrences) {
+		off := i + len(w)
 		if off < len(text) && isWordByte(text[off]) || i > 0 && isWordByte(text[i-1]) {
 			continue
 		}
@@ -181,3 +174,25 @@ var nameEnders = map[string]bool{"and": true, "or": true, "had": true, "has": tr
 var bareBefore = map[string]bool{"by": true, "with": true, "from": true, "against": true, "to": true, "for": true,
 	"of": true, "between": true, "under": true, "joined": true, "backed": true, "supported": true,
 	"attacked": true, "fought": true, "captured": true, "and": true, "into": true, "on": true, "at": true}
+
+// occurrences yields the byte offsets of v in text, left to right and not
+// overlapping, at most limit of them (limit < 0: all): the bounded scans of a
+// name's mentions keep generation linear in the document's size.
+func occurrences(text, v string, limit int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if v == "" {
+			return
+		}
+		for off, n := 0, 0; off < len(text) && (limit < 0 || n < limit); n++ {
+			i := strings.Index(text[off:], v)
+			if i < 0 {
+				return
+			}
+			i += off
+			off = i + len(v)
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}

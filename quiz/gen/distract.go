@@ -489,14 +489,8 @@ func (g *generator) nearFact(f quiz.Fact, v string) bool {
 // the answer somewhere: the two may be one place, or one inside the other.
 func (g *generator) besideAnswer(answer, v string) bool {
 	t := g.doc.Text
-	for off, n := 0, 0; off < len(t) && n < maxOccurrences; n++ {
-		i := strings.Index(t[off:], answer)
-		if i < 0 {
-			return false
-		}
-		i += off
-		off = i + len(answer)
-		if strings.Contains(t[max(0, i-80):min(len(t), off+80)], v) {
+	for i := range occurrences(t, answer, maxOccurrences) {
+		if strings.Contains(t[max(0, i-80):min(len(t), i+len(answer)+80)], v) {
 			return true
 		}
 	}

@@ -371,13 +371,8 @@ var unitHeads = map[string]bool{"units": true, "unit": true, "brigade": true, "b
 // Resistance Units").
 func unitCut(text, v string) bool {
 	found := false
-	for off := 0; off < len(text); {
-		i := strings.Index(text[off:], v)
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len(v)
+	for i := range occurrences(text, v, -1) {
+		off := i + len(v)
 		if i > 0 && isWordByte(text[i-1]) || off < len(text) && isWordByte(text[off]) {
 			continue
 		}

@@ -269,13 +269,7 @@ var forceNouns = map[string]bool{"forces": true, "army": true, "troops": true, "
 // occurrences, "" when none or two disagree.
 func affiliationOf(text, v string) string {
 	aff := ""
-	for off, n := 0, 0; off < len(text) && n < maxOccurrences; n++ {
-		i := strings.Index(text[off:], v)
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len(v)
+	for i := range occurrences(text, v, maxOccurrences) {
 		w := max(0, i-lookBack)
 		if a := affiliationBefore(text[w:], i-w); a != "" {
 			if aff != "" && aff != a {
@@ -290,13 +284,7 @@ func affiliationOf(text, v string) string {
 // roleOf returns the role family the document names before v at any of its
 // occurrences ("Maj. Gen. George H. Thomas": military), "" when none.
 func roleOf(text, v string) string {
-	for off, n := 0, 0; off < len(text) && n < maxOccurrences; n++ {
-		i := strings.Index(text[off:], v)
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len(v)
+	for i := range occurrences(text, v, maxOccurrences) {
 		w := max(0, i-lookBack)
 		if r := roleBefore(text[w:], i-w); r != "" {
 			return r
