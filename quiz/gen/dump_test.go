@@ -3,8 +3,6 @@ package gen
 import (
 	"os"
 	"testing"
-
-	"github.com/factdeck/factdeck/quiz"
 )
 
 // TestDumpSeed writes every seed card (shown and held) as text when
@@ -40,14 +38,7 @@ func TestDumpCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for i, d := range corpus {
-		others := append(append([]Doc{seed}, corpus[:i]...), corpus[i+1:]...)
-		var shown []quiz.Card
-		for _, c := range Generate(d, others, DefaultOptions()) {
-			if !c.Held {
-				shown = append(shown, c)
-			}
-		}
+	for _, shown := range shownCorpus(seed, corpus) {
 		if err := WriteText(f, shown); err != nil {
 			t.Fatal(err)
 		}

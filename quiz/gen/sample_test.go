@@ -26,19 +26,10 @@ func TestReviewSample(t *testing.T) {
 	}
 	seed := loadDoc(t, seedPath)
 	corpus := loadCorpus(t)
-	var fromSeed, fromCorpus []quiz.Card
-	for _, c := range Generate(seed, corpus, DefaultOptions()) {
-		if !c.Held {
-			fromSeed = append(fromSeed, c)
-		}
-	}
-	for i, d := range corpus {
-		others := append(append([]Doc{seed}, corpus[:i]...), corpus[i+1:]...)
-		for _, c := range Generate(d, others, DefaultOptions()) {
-			if !c.Held {
-				fromCorpus = append(fromCorpus, c)
-			}
-		}
+	fromSeed := shownOnly(Generate(seed, corpus, DefaultOptions()))
+	var fromCorpus []quiz.Card
+	for _, cs := range shownCorpus(seed, corpus) {
+		fromCorpus = append(fromCorpus, cs...)
 	}
 	var rs uint64 = reviewSeed
 	if v := os.Getenv("GEN_SAMPLE_SEED"); v != "" {
@@ -64,4 +55,26 @@ func TestReviewSample(t *testing.T) {
 	}
 	defer f.Close()
 	WriteText(f, append(pick(fromSeed), pick(fromCorpus)...))
+}
+
+// shownOnly keeps the cards shown to students.
+func shownOnly(cards []quiz.Card) []quiz.Card {
+	var out []quiz.Card
+	for _, c := range cards {
+		if !c.Held {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// shownCorpus generates each corpus document's cards, with the seed and
+// the other corpus documents as the collection, and keeps the shown ones.
+func shownCorpus(seed Doc, corpus []Doc) [][]quiz.Card {
+	out := make([][]quiz.Card, len(corpus))
+	for i, d := range corpus {
+		others := append(append([]Doc{seed}, corpus[:i]...), corpus[i+1:]...)
+		out[i] = shownOnly(Generate(d, others, DefaultOptions()))
+	}
+	return out
 }
