@@ -33,6 +33,7 @@ type generator struct {
 	theMemo                   map[string]bool            // takesThe per name
 	quotedMemo                map[string]float64         // quotedPenalty per quoted sentence
 	nearNums                  map[int][][2]float64       // numbersNear per fact start
+	bySide                    map[sideKey][]quiz.Fact    // belligerent facts per topic and side (sideFacts)
 	docPlaces                 []string                   // the document's place names, built on first use
 	others                    []Doc                      // the collection's other documents
 	articleMemo               map[string][2]int          // articleUse over the collection, per word

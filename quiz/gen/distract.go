@@ -477,12 +477,17 @@ const nearWindow = 700
 // source: a person of the same passage may share the fact (killed in the
 // same attack, at the same meeting), so they are no verified wrong answer.
 func (g *generator) nearFact(f quiz.Fact, v string) bool {
+	return strings.Contains(g.passage(f), v)
+}
+
+// passage is the document's text within nearWindow of a fact's source.
+func (g *generator) passage(f quiz.Fact) string {
 	t := g.doc.Text
 	lo, hi := max(0, f.Start-nearWindow), min(len(t), f.End+nearWindow)
 	if lo >= hi {
-		return false
+		return ""
 	}
-	return strings.Contains(t[lo:hi], v)
+	return t[lo:hi]
 }
 
 // besideAnswer reports a place the document names within a few words of
@@ -523,10 +528,8 @@ func (g *generator) numbersNear(f quiz.Fact) [][2]float64 {
 		return rs
 	}
 	var rs [][2]float64
-	t := g.doc.Text
-	lo, hi := max(0, f.Start-nearWindow), min(len(t), f.End+nearWindow)
-	if lo < hi {
-		for _, m := range spanNumberRE.FindAllString(t[lo:hi], -1) {
+	if p := g.passage(f); p != "" {
+		for _, m := range spanNumberRE.FindAllString(p, -1) {
 			parts := strings.FieldsFunc(m, func(r rune) bool { return r == '–' || r == '-' || r == ' ' })
 			var ns []float64
 			for _, p := range parts {

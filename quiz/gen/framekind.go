@@ -512,8 +512,8 @@ func withoutDate(sent string, h dateHit) (string, bool) {
 // a unit or a figure of the column is then true only of the column.
 func (g *generator) sideName(topic string, side int, value string) string {
 	var names []string
-	for _, f := range g.facts {
-		if f.Kind != quiz.KindBelligerent || f.TopicID != topic || f.Side != side || f.Role != "" {
+	for _, f := range g.sideFacts(topic, side) {
+		if f.Role != "" {
 			continue // "Support:", "Airstrikes:", "Supported by": not a principal
 		}
 		b := strings.TrimSpace(f.Value)
@@ -647,12 +647,27 @@ func (g *generator) wrongParty(topic string, side int, v string) bool {
 // supporter reports a belligerent the cell lists under a label ("Supported
 // by: Turkey"): it backed the side rather than fought on it.
 func (g *generator) supporter(topic, name string, side int) bool {
-	for _, f := range g.facts {
-		if f.Kind == quiz.KindBelligerent && f.TopicID == topic && f.Side == side && f.Role != "" && norm(f.Value) == norm(name) {
+	for _, f := range g.sideFacts(topic, side) {
+		if f.Role != "" && norm(f.Value) == norm(name) {
 			return true
 		}
 	}
 	return false
+}
+
+// sideFacts lists the belligerent facts of a topic's side in document
+// order, indexed once: side names are asked for every side-tagged frame.
+func (g *generator) sideFacts(topic string, side int) []quiz.Fact {
+	if g.bySide == nil {
+		g.bySide = map[sideKey][]quiz.Fact{}
+		for _, f := range g.facts {
+			if f.Kind == quiz.KindBelligerent {
+				k := sideKey{f.TopicID, quiz.KindBelligerent, f.Side}
+				g.bySide[k] = append(g.bySide[k], f)
+			}
+		}
+	}
+	return g.bySide[sideKey{topic, quiz.KindBelligerent, side}]
 }
 
 // unitElsewhere reports a name listed among another side's units: "Al-Bab

@@ -12,7 +12,6 @@ import (
 // article ("in eastern countryside of Tabqa") or a capital "The" after a
 // comma. A student reads the card as our wording, so the card is held.
 
-// slipRE finds the fixed-form slips.
 // slipREs are the fixed-form slips, each behind a substring that every
 // match contains, so that a sentence is run only through the patterns it
 // could match (the patterns are those of one alternation, tested apart).

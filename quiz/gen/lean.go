@@ -86,6 +86,9 @@ func leansOnPreviousLower(s, l string) bool {
 // undated reports a sentence that gives no date.
 func undated(s string) bool { return len(findDates(s)) == 0 && !monthNamed(s) }
 
+// undated is undated with the sentence's dates memoised.
+func (g *generator) undated(s string) bool { return len(g.dates(s)) == 0 && !monthNamed(s) }
+
 // leansUndated reports the leans that a date in the sentence excuses: "The
 // Army also captured areas …", "… killed in the fighting".
 func leansUndated(s, l string) bool {

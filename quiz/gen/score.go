@@ -301,7 +301,7 @@ func (g *generator) scoreFrame(c quiz.Card, fr *frame) float64 {
 		fr.class == "person" && insideQuotes(fr.sent, fr.blank[0]) {
 		s -= penaltyHold // "named the \"Battle of the Hero Martyr _____\"": a name inside a title, any martyr fits
 	}
-	if fr.prose && fr.dateHit == nil && !fr.t.inLead(fr.f.Start) && len(g.dates(fr.sent)) == 0 && !monthNamed(fr.sent) && !g.namesPlace(fr.sent) {
+	if fr.prose && fr.dateHit == nil && !fr.t.inLead(fr.f.Start) && g.undated(fr.sent) && !g.namesPlace(fr.sent) {
 		s -= penaltyHold // an undated, placeless sentence of the narrative: "44 rebels and 12 soldiers were killed"
 	}
 	if (c.Kind == quiz.CardCloze || c.Kind == quiz.CardTyped || c.Kind == quiz.CardMCQ) && fr.question == "" &&
